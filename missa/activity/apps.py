@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ActivityConfig(AppConfig):
+    name = "missa.activity"
+    verbose_name = _("Activity ledger")

@@ -1,0 +1,108 @@
+"""The activity ledger: who did what for the programme, and when.
+
+Every capability records into it through `services.record_activity`; the journal and the
+actors' pages read it.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from missa.actors.models import Actor
+from missa.core.models import Sector, first_of_month
+
+
+class ActivityQuerySet(models.QuerySet["Activity"]):
+    def public(self) -> "ActivityQuerySet":
+        """Return activities anyone may see: public, by a public actor."""
+        return self.filter(is_public=True, actor__is_public=True)
+
+    def for_month(self, month: datetime.date) -> "ActivityQuerySet":
+        """Return activities dated in the month of the given day."""
+        return self.filter(month=first_of_month(month))
+
+    def in_sector(self, sector: Sector) -> "ActivityQuerySet":
+        """Return activities tagged with sector (as a subquery, which keeps index order)."""
+        through = Activity.sectors.through
+        return self.filter(Exists(through.objects.filter(activity=OuterRef("pk"), sector=sector)))
+
+
+class Activity(models.Model):
+    class Kind(models.TextChoices):
+        JOINED = "joined", _("Joined the programme")
+        ATTENDED_MEETING = "attended_meeting", _("Attended a meeting")
+        HOSTED_EVENT = "hosted_event", _("Hosted an event")
+        PUBLISHED_DOCUMENT = "published_document", _("Published a document")
+        LED_ACTION = "led_action", _("Led or advanced an action")
+        PROMOTED_BRAND = "promoted_brand", _("Promoted the brand")
+        MEDIA_MENTION = "media_mention", _("Media mention")
+        CONTRIBUTED_IDEA = "contributed_idea", _("Contributed an idea")
+        WELCOMED_NEWCOMER = "welcomed_newcomer", _("Welcomed a newcomer")
+        PARTNERSHIP = "partnership", _("Formed a partnership")
+
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="activities", verbose_name=_("actor")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=250)
+    text = models.TextField(_("text"), blank=True)
+    link = models.URLField(_("link"), blank=True)
+    date = models.DateField(_("date"))
+    # The first day of date's month, kept so that a month's page reads one index range.
+    month = models.DateField(_("month"), editable=False)
+    sectors = models.ManyToManyField(
+        Sector, related_name="activities", blank=True, verbose_name=_("sectors")
+    )
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("related type")
+    )
+    object_id = models.PositiveBigIntegerField(_("related id"), null=True, blank=True)
+    related = GenericForeignKey("content_type", "object_id")
+    is_public = models.BooleanField(_("public"), default=True)
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [
+            models.Index(fields=["is_public", "date"]),
+            models.Index(fields=["month", "is_public", "actor", "date"]),
+            models.Index(fields=["actor", "date"]),
+            models.Index(fields=["content_type", "object_id"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.month = first_of_month(self.date)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class MonthSummary(models.Model):
+    """Counts of a month's public activities, kept by services so that pages never count rows."""
+
+    month = models.DateField(_("month"), unique=True)
+    activity_count = models.PositiveIntegerField(_("activities"), default=0)
+    actor_count = models.PositiveIntegerField(_("actors"), default=0)
+    # {sector id (as text): number of public activities in that sector}
+    sector_counts = models.JSONField(_("activities per sector"), default=dict)
+    kind_counts = models.JSONField(_("activities per kind"), default=dict)
+
+    class Meta:
+        ordering = ["-month"]
+        verbose_name = _("month summary")
+        verbose_name_plural = _("month summaries")
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}"
+
+    def count_for_sector(self, sector_id: int) -> int:
+        return int(self.sector_counts.get(str(sector_id), 0))

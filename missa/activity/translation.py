@@ -1,0 +1,8 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Activity
+
+
+@register(Activity)
+class ActivityTranslation(TranslationOptions):
+    fields = ("title", "text")

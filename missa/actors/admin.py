@@ -1,0 +1,31 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import Actor, ActorRole
+
+
+class ActorRoleInline(TranslationTabularInline):
+    model = ActorRole
+    extra = 0
+
+
+@admin.register(Actor)
+class ActorAdmin(TranslationAdmin):
+    list_display = ["name", "kind", "town", "is_public", "joined_on"]
+    list_filter = ["kind", "is_public", "sectors", "roles__role"]
+    search_fields = ["name", "slug", "siret", "town"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["represents"]
+    filter_horizontal = ["sectors"]
+    date_hierarchy = "joined_on"
+    inlines = [ActorRoleInline]
+    show_full_result_count = False
+
+
+@admin.register(ActorRole)
+class ActorRoleAdmin(TranslationAdmin):
+    list_display = ["actor", "role", "position", "start_date", "end_date"]
+    list_filter = ["role"]
+    search_fields = ["actor__name", "position"]
+    list_select_related = ["actor"]
+    autocomplete_fields = ["actor"]

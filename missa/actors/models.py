@@ -1,0 +1,156 @@
+"""Actors: every organisation or person taking part in the programme, and their roles."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from missa.core.models import Sector
+
+from .validators import validate_siret
+
+
+class ActorQuerySet(models.QuerySet["Actor"]):
+    def public(self) -> "ActorQuerySet":
+        return self.filter(is_public=True)
+
+    def with_role(self, role: str, on: datetime.date | None = None) -> "ActorQuerySet":
+        """Return actors holding role on the given day (today by default)."""
+        day = on or timezone.localdate()
+        return self.filter(
+            Exists(ActorRole.objects.filter(actor=OuterRef("pk"), role=role).active_on(day))
+        )
+
+    def search(self, text: str) -> "ActorQuerySet":
+        """Return actors whose name contains text (case-insensitive)."""
+        return self.filter(name__icontains=text) if text else self
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        COMPANY = "company", _("Company")
+        ASSOCIATION = "association", _("Association")
+        INSTITUTION = "institution", _("Institution")
+        PUBLIC_BODY = "public_body", _("Public body")
+        PARTNER_TERRITORY = "partner_territory", _("Partner territory")
+        PERSON = "person", _("Person")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    town = models.CharField(_("town"), max_length=120, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    siret = models.CharField(
+        _("SIRET"), max_length=14, blank=True, validators=[validate_siret],
+        help_text=_("14 digits, for companies."),
+    )
+    logo = models.ImageField(_("logo"), upload_to="actors/logos/", blank=True)
+    sectors = models.ManyToManyField(
+        Sector, related_name="actors", blank=True, verbose_name=_("sectors")
+    )
+    represents = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="representatives",
+        verbose_name=_("represents"),
+        help_text=_("For a person: the organisation they represent."),
+    )
+    is_public = models.BooleanField(_("public"), default=True)
+    joined_on = models.DateField(_("joined on"), default=timezone.localdate)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+        indexes = [
+            models.Index(fields=["is_public", "name"]),
+            models.Index(fields=["is_public", "joined_on"]),
+            models.Index(fields=["kind", "is_public"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["siret"], condition=~Q(siret=""), name="actor_unique_siret"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.siret and self.kind != self.Kind.COMPANY:
+            raise ValidationError({"siret": _("Only companies have a SIRET.")})
+        if self.represents_id and self.kind != self.Kind.PERSON:
+            raise ValidationError({"represents": _("Only a person represents an organisation.")})
+        if self.represents_id and self.represents_id == self.pk:
+            raise ValidationError({"represents": _("An actor cannot represent itself.")})
+
+    def get_absolute_url(self) -> str:
+        return reverse("actors:actor-detail", args=[self.slug])
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == self.Kind.PERSON
+
+
+class ActorRoleQuerySet(models.QuerySet["ActorRole"]):
+    def active_on(self, day: datetime.date) -> "ActorRoleQuerySet":
+        """Return the roles held on day."""
+        return self.filter(Q(start_date__lte=day), Q(end_date__isnull=True) | Q(end_date__gte=day))
+
+    def current(self) -> "ActorRoleQuerySet":
+        """Return the roles held today."""
+        return self.active_on(timezone.localdate())
+
+
+class ActorRole(models.Model):
+    class Role(models.TextChoices):
+        AMBASSADOR = "ambassador", _("Ambassador")
+        COMMITTEE_MEMBER = "committee_member", _("Steering-committee member")
+        INSTITUTIONAL_PARTNER = "institutional_partner", _("Institutional partner")
+        PARTNER_TERRITORY = "partner_territory", _("Partner territory")
+        EXPERT = "expert", _("Expert")
+        ELECTED_OFFICIAL = "elected_official", _("Elected official")
+
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="roles", verbose_name=_("actor")
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    position = models.CharField(
+        _("position"), max_length=150, blank=True, help_text=_("Such as co-chair.")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    objects = ActorRoleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "pk"]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        indexes = [models.Index(fields=["role", "start_date", "end_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.actor} — {self.get_role_display()}"
+
+    def clean(self) -> None:
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("A role cannot end before it starts.")})
+
+    def is_active_on(self, day: datetime.date) -> bool:
+        """Return whether the role is held on day."""
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
+
+    def is_current(self) -> bool:
+        return self.is_active_on(timezone.localdate())

@@ -1,0 +1,135 @@
+"""The territory an instance serves and the programme's vocabularies.
+
+Nothing about a particular territory is written in code: everything here is data.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+hex_colour_validator = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits.")
+)
+insee_code_validator = RegexValidator(
+    r"^(\d{5}|2[AB]\d{3})$", _("An INSEE code has five characters, such as 84054 or 2A004.")
+)
+
+
+def first_of_month(day: datetime.date) -> datetime.date:
+    """Return the first day of the month containing day."""
+    return day.replace(day=1)
+
+
+def add_months(month: datetime.date, count: int) -> datetime.date:
+    """Return the first day of the month count months after month."""
+    index = month.year * 12 + month.month - 1 + count
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(start: datetime.date, end: datetime.date) -> int:
+    """Return how many months separate the month of start from the month of end."""
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+class TerritoryQuerySet(models.QuerySet["Territory"]):
+    def current(self) -> "Territory | None":
+        """Return the territory this instance serves (the first one configured)."""
+        return self.order_by("pk").first()
+
+
+class Territory(models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    nickname = models.CharField(_("nickname"), max_length=150, blank=True)
+    insee_code = models.CharField(
+        _("INSEE code"), max_length=5, blank=True, validators=[insee_code_validator]
+    )
+    short_description = models.CharField(_("short description"), max_length=300, blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Markdown: paragraphs, lists, links.")
+    )
+    brand_name = models.CharField(_("brand name"), max_length=150, blank=True)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="territory/", blank=True)
+    primary_colour = models.CharField(
+        _("primary colour"), max_length=7, default="#0b5394", validators=[hex_colour_validator]
+    )
+    secondary_colour = models.CharField(
+        _("secondary colour"), max_length=7, default="#f1c232", validators=[hex_colour_validator]
+    )
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_("Language codes offered to visitors, such as [\"fr\", \"en\"]."),
+    )
+
+    objects = TerritoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("territory")
+        verbose_name_plural = _("territories")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        known = {code for code, _name in settings.LANGUAGES}
+        if not isinstance(self.languages, list) or not set(self.languages) <= known:
+            raise ValidationError(
+                {"languages": _("Choose among: %(codes)s.") % {"codes": ", ".join(sorted(known))}}
+            )
+
+
+class OrderedTerm(models.Model):
+    """A term of the programme's vocabulary: ordered, with a slug and a colour."""
+
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+    icon = models.CharField(
+        _("icon"), max_length=8, blank=True, help_text=_("A short symbol shown before the name.")
+    )
+    colour = models.CharField(
+        _("colour"), max_length=7, default="#0b5394", validators=[hex_colour_validator]
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Sector(OrderedTerm):
+    """One of the programme's strategic sectors."""
+
+    class Meta(OrderedTerm.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:sector-detail", args=[self.slug])
+
+
+class Objective(OrderedTerm):
+    """One of the programme's objectives."""
+
+    class Meta(OrderedTerm.Meta):
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+
+
+class Benefit(OrderedTerm):
+    """A category of benefits (retombées) expected for inhabitants."""
+
+    class Meta(OrderedTerm.Meta):
+        verbose_name = _("benefit")
+        verbose_name_plural = _("benefits")
+

@@ -1,0 +1,29 @@
+"""Template helpers shared by every app."""
+
+import datetime
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
+
+from missa.core.text import render_markdown
+from missa.journal.models import month_url as journal_month_url
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text: str) -> SafeString:
+    """Render Markdown written by a person as sanitised HTML."""
+    return mark_safe(render_markdown(text))  # noqa: S308 — sanitised by nh3
+
+
+@register.filter
+def month_name(month: datetime.date) -> str:
+    """Return "juin 2017" / "June 2017" in the active language."""
+    return date_format(month, "YEAR_MONTH_FORMAT")
+
+
+@register.simple_tag
+def month_url(month: datetime.date) -> str:
+    return journal_month_url(month)

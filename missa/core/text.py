@@ -1,0 +1,27 @@
+"""Rendering of text written by people: Markdown, then sanitised HTML."""
+
+import nh3
+from markdown_it import MarkdownIt
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+_markdown.enable(["table", "strikethrough"])
+
+ALLOWED_TAGS = {
+    "a", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "hr", "li", "ol", "p",
+    "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
+
+
+def render_markdown(text: str) -> str:
+    """Return safe HTML for Markdown text written by a person."""
+    html = _markdown.render(text or "")
+    # Headings in user text start at h2: the page owns its h1.
+    html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )

@@ -1,0 +1,15 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Benefit, Objective, Sector, Territory
+
+
+@register(Territory)
+class TerritoryTranslation(TranslationOptions):
+    fields = ("nickname", "short_description", "description", "tagline")
+
+
+@register(Sector)
+@register(Objective)
+@register(Benefit)
+class OrderedTermTranslation(TranslationOptions):
+    fields = ("name", "description")

@@ -1,0 +1,93 @@
+"""The home page, sector pages, health check and error pages."""
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from missa.activity.models import Activity, MonthSummary
+from missa.actors.models import Actor, ActorRole
+from missa.journal.models import JournalMonth
+from missa.programme.models import programme_timeline
+
+from .models import Sector
+
+SECTOR_ACTORS_SHOWN = 12
+SECTOR_ACTIVITIES_SHOWN = 10
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    timeline = programme_timeline()
+    reference_month = timeline.reference_month
+    summary = (
+        MonthSummary.objects.filter(month=reference_month).first() if reference_month else None
+    )
+    Role = ActorRole.Role
+    counts = (
+        ActorRole.objects.current()
+        .filter(actor__is_public=True)
+        .aggregate(
+            ambassadors=Count("actor", filter=Q(role=Role.AMBASSADOR), distinct=True),
+            committee=Count("actor", filter=Q(role=Role.COMMITTEE_MEMBER), distinct=True),
+            partners=Count(
+                "actor",
+                filter=Q(role__in=[Role.INSTITUTIONAL_PARTNER, Role.PARTNER_TERRITORY]),
+                distinct=True,
+            ),
+        )
+    )
+    context = {
+        "timeline": timeline,
+        "reference_month": reference_month,
+        "month_activity_count": summary.activity_count if summary else 0,
+        "latest_month": JournalMonth.objects.published().order_by("-month").first(),
+        "counts": counts,
+        "sectors": Sector.objects.all(),
+    }
+    return render(request, "core/home.html", context)
+
+
+@require_GET
+def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    sector = get_object_or_404(Sector, slug=slug)
+    actors = Actor.objects.public().filter(sectors=sector)
+    context = {
+        "sector": sector,
+        "actor_count": actors.count(),
+        "actors": actors.order_by("-joined_on", "pk")[:SECTOR_ACTORS_SHOWN],
+        "activities": Activity.objects.public()
+        .in_sector(sector)
+        .select_related("actor")
+        .order_by("-date", "-pk")[:SECTOR_ACTIVITIES_SHOWN],
+        "other_sectors": Sector.objects.exclude(pk=sector.pk),
+    }
+    return render(request, "core/sector_detail.html", context)
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Answer 200 when the database answers, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No database access and no request context: the failure may come from either.
+    template = loader.get_template("500.html")
+    return HttpResponse(
+        template.render({"LANGUAGE_CODE": settings.LANGUAGE_CODE}), status=500
+    )

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from .models import JournalMonth
+
+
+@admin.register(JournalMonth)
+class JournalMonthAdmin(TranslationAdmin):
+    list_display = ["month", "title", "is_published", "updated_at"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "editorial"]
+    date_hierarchy = "month"

@@ -1,0 +1,10 @@
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "journal"
+
+urlpatterns = [
+    path("", views.month_list, name="month-list"),
+    re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", views.month_detail, name="month-detail"),
+]

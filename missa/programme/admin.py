@@ -1,0 +1,26 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import Deliverable, Phase
+
+
+class DeliverableInline(TranslationTabularInline):
+    model = Deliverable
+    extra = 0
+
+
+@admin.register(Phase)
+class PhaseAdmin(TranslationAdmin):
+    list_display = ["name", "order", "start_month", "end_month", "status"]
+    search_fields = ["name", "slug"]
+    list_filter = ["start_month"]
+    prepopulated_fields = {"slug": ["name_fr"]}
+    inlines = [DeliverableInline]
+
+
+@admin.register(Deliverable)
+class DeliverableAdmin(TranslationAdmin):
+    list_display = ["title", "phase", "date"]
+    list_filter = ["phase"]
+    search_fields = ["title"]
+    list_select_related = ["phase"]

@@ -1,0 +1,45 @@
+"""The programme page: phases, objectives, benefits, governance."""
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from missa.actors.models import ActorRole
+from missa.core.models import Benefit, Objective
+
+from .models import Deliverable, Phase, ProgrammeTimeline
+
+GOVERNANCE_ROLES = {
+    "committee": [ActorRole.Role.COMMITTEE_MEMBER],
+    "partners": [ActorRole.Role.INSTITUTIONAL_PARTNER, ActorRole.Role.PARTNER_TERRITORY],
+    "experts": [ActorRole.Role.EXPERT, ActorRole.Role.ELECTED_OFFICIAL],
+}
+
+
+@require_GET
+def programme(request: HttpRequest) -> HttpResponse:
+    phases = Phase.objects.prefetch_related(
+        Prefetch("deliverables", queryset=Deliverable.objects.order_by("date", "pk"))
+    )
+    timeline = ProgrammeTimeline(list(phases), timezone.localdate())
+    roles = list(
+        ActorRole.objects.current()
+        .filter(actor__is_public=True, role__in=sum(GOVERNANCE_ROLES.values(), []))
+        .select_related("actor")
+        .order_by("actor__name", "pk")
+    )
+    governance = {
+        group: [role for role in roles if role.role in names]
+        for group, names in GOVERNANCE_ROLES.items()
+    }
+    # Co-chairs and other positions first, then members by name.
+    governance["committee"].sort(key=lambda role: (not role.position, role.actor.name))
+    context = {
+        "timeline": timeline,
+        "objectives": Objective.objects.all(),
+        "benefits": Benefit.objects.all(),
+        "governance": governance,
+    }
+    return render(request, "programme/programme.html", context)
