@@ -5,6 +5,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import Count
 
@@ -23,36 +25,34 @@ def record_activity(
     date: datetime.date,
     title_en: str = "",
     text: str = "",
+    text_en: str = "",
     link: str = "",
     sectors: Iterable[Sector] = (),
     related: models.Model | None = None,
     is_public: bool = True,
 ) -> Activity:
     """Record what an actor did for the programme, so that the journal and its page show it."""
-    if kind not in Activity.Kind.values:
-        raise ValueError(f"Unknown activity kind: {kind!r}")
-    activity = Activity(
-        actor=actor,
+    sector_ids = [sector.pk for sector in sectors] or list(
+        actor.sectors.values_list("pk", flat=True)
+    )
+    record = ActivityRecord(
+        actor_id=actor.pk,
         kind=kind,
-        title_fr=title,
+        title=title,
         title_en=title_en,
-        text_fr=text,
+        text=text,
+        text_en=text_en,
         link=link,
         date=date,
-        month=first_of_month(date),
+        sector_ids=sector_ids,
+        related=related,
         is_public=is_public,
     )
-    if related is not None:
-        activity.content_type = ContentType.objects.get_for_model(related)
-        activity.object_id = related.pk
-    activity.full_clean(exclude=["sectors"])
-    activity.save()
-    activity.sectors.set(list(sectors) or actor.sectors.all())
-    refresh_month_summaries([activity.month])
+    [activity] = record_activities([record])
     return activity
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class ActivityRecord:
     """One activity to record in bulk (used to load large demo territories)."""
 
@@ -61,30 +61,52 @@ class ActivityRecord:
     title: str
     date: datetime.date
     title_en: str = ""
+    text: str = ""
+    text_en: str = ""
+    link: str = ""
     sector_ids: Sequence[int] = field(default_factory=tuple)
+    related: models.Model | None = None
     is_public: bool = True
+
+    def check(self) -> None:
+        """Raise ValueError when the record breaks a rule of the ledger."""
+        if self.kind not in Activity.Kind.values:
+            raise ValueError(f"Unknown activity kind: {self.kind!r}")
+        title_length = Activity._meta.get_field("title").max_length or 0
+        if not self.title.strip() or len(self.title) > title_length:
+            raise ValueError(f"An activity title has 1 to {title_length} characters.")
+        if self.link:
+            try:
+                URLValidator(schemes=["http", "https"])(self.link)
+            except ValidationError as error:
+                raise ValueError(f"Not a web address: {self.link!r}") from error
+
+    def build(self) -> Activity:
+        activity = Activity(
+            actor_id=self.actor_id,
+            kind=self.kind,
+            title_fr=self.title,
+            title_en=self.title_en,
+            text_fr=self.text,
+            text_en=self.text_en,
+            link=self.link,
+            date=self.date,
+            month=first_of_month(self.date),
+            is_public=self.is_public,
+        )
+        if self.related is not None:
+            activity.content_type = ContentType.objects.get_for_model(self.related)
+            activity.object_id = self.related.pk
+        return activity
 
 
 @transaction.atomic
-def record_activities(records: Sequence[ActivityRecord]) -> int:
-    """Record many activities at once with the rules of record_activity; return the count."""
-    unknown = {record.kind for record in records} - set(Activity.Kind.values)
-    if unknown:
-        raise ValueError(f"Unknown activity kinds: {sorted(unknown)!r}")
+def record_activities(records: Sequence[ActivityRecord]) -> list[Activity]:
+    """Record activities in the ledger and recount their months; the only way to write one."""
+    for record in records:
+        record.check()
     created = Activity.objects.bulk_create(
-        [
-            Activity(
-                actor_id=record.actor_id,
-                kind=record.kind,
-                title_fr=record.title,
-                title_en=record.title_en,
-                date=record.date,
-                month=first_of_month(record.date),
-                is_public=record.is_public,
-            )
-            for record in records
-        ],
-        batch_size=2000,
+        [record.build() for record in records], batch_size=2000
     )
     through = Activity.sectors.through
     through.objects.bulk_create(
@@ -96,7 +118,7 @@ def record_activities(records: Sequence[ActivityRecord]) -> int:
         batch_size=5000,
     )
     refresh_month_summaries({activity.month for activity in created})
-    return len(created)
+    return created
 
 
 @transaction.atomic
