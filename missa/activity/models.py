@@ -58,7 +58,11 @@ class Activity(models.Model):
         Sector, related_name="activities", blank=True, verbose_name=_("sectors")
     )
     content_type = models.ForeignKey(
-        ContentType, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("related type")
+        ContentType,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("related type"),
     )
     object_id = models.PositiveBigIntegerField(_("related id"), null=True, blank=True)
     related = GenericForeignKey("content_type", "object_id")

@@ -105,9 +105,7 @@ def record_activities(records: Sequence[ActivityRecord]) -> list[Activity]:
     """Record activities in the ledger and recount their months; the only way to write one."""
     for record in records:
         record.check()
-    created = Activity.objects.bulk_create(
-        [record.build() for record in records], batch_size=2000
-    )
+    created = Activity.objects.bulk_create([record.build() for record in records], batch_size=2000)
     through = Activity.sectors.through
     through.objects.bulk_create(
         [
@@ -126,9 +124,7 @@ def refresh_month_summaries(months: Iterable[datetime.date]) -> None:
     """Recount the public activities of the given months into their MonthSummary rows."""
     for month in sorted({first_of_month(month) for month in months}):
         public = Activity.objects.public().filter(month=month)
-        totals = public.aggregate(
-            activities=Count("pk"), actors=Count("actor", distinct=True)
-        )
+        totals = public.aggregate(activities=Count("pk"), actors=Count("actor", distinct=True))
         by_sector = (
             Activity.sectors.through.objects.filter(activity__in=public)
             .values("sector_id")

@@ -47,7 +47,10 @@ class Actor(models.Model):
     town = models.CharField(_("town"), max_length=120, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     siret = models.CharField(
-        _("SIRET"), max_length=14, blank=True, validators=[validate_siret],
+        _("SIRET"),
+        max_length=14,
+        blank=True,
+        validators=[validate_siret],
         help_text=_("14 digits, for companies."),
     )
     logo = models.ImageField(_("logo"), upload_to="actors/logos/", blank=True)
@@ -88,6 +91,9 @@ class Actor(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("actors:actor-detail", args=[self.slug])
+
     def clean(self) -> None:
         if self.siret and self.kind != self.Kind.COMPANY:
             raise ValidationError({"siret": _("Only companies have a SIRET.")})
@@ -95,9 +101,6 @@ class Actor(models.Model):
             raise ValidationError({"represents": _("Only a person represents an organisation.")})
         if self.represents_id and self.represents_id == self.pk:
             raise ValidationError({"represents": _("An actor cannot represent itself.")})
-
-    def get_absolute_url(self) -> str:
-        return reverse("actors:actor-detail", args=[self.slug])
 
     @property
     def is_person(self) -> bool:

@@ -59,15 +59,13 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = _get_public_actor(slug)
-    activities = (
-        Activity.objects.public().filter(actor=actor).order_by("-date", "-pk")
-    )
+    activities = Activity.objects.public().filter(actor=actor).order_by("-date", "-pk")
     context = {
         "actor": actor,
         "sectors": list(actor.sectors.all()),
         "roles": list(actor.roles.order_by("-start_date", "pk")),
         "representatives": list(
-            actor.representatives.public().order_by("name")[:REPRESENTATIVES_SHOWN]
+            Actor.objects.public().filter(represents=actor).order_by("name")[:REPRESENTATIVES_SHOWN]
         ),
         "page": paginate(request, activities, ACTIVITIES_PER_PAGE),
     }

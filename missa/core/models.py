@@ -65,7 +65,7 @@ class Territory(models.Model):
         _("languages"),
         default=list,
         blank=True,
-        help_text=_("Language codes offered to visitors, such as [\"fr\", \"en\"]."),
+        help_text=_('Language codes offered to visitors, such as ["fr", "en"].'),
     )
 
     objects = TerritoryQuerySet.as_manager()
@@ -132,4 +132,3 @@ class Benefit(OrderedTerm):
     class Meta(OrderedTerm.Meta):
         verbose_name = _("benefit")
         verbose_name_plural = _("benefits")
-

@@ -27,16 +27,16 @@ def home(request: HttpRequest) -> HttpResponse:
     summary = (
         MonthSummary.objects.filter(month=reference_month).first() if reference_month else None
     )
-    Role = ActorRole.Role
+    role = ActorRole.Role
     counts = (
         ActorRole.objects.current()
         .filter(actor__is_public=True)
         .aggregate(
-            ambassadors=Count("actor", filter=Q(role=Role.AMBASSADOR), distinct=True),
-            committee=Count("actor", filter=Q(role=Role.COMMITTEE_MEMBER), distinct=True),
+            ambassadors=Count("actor", filter=Q(role=role.AMBASSADOR), distinct=True),
+            committee=Count("actor", filter=Q(role=role.COMMITTEE_MEMBER), distinct=True),
             partners=Count(
                 "actor",
-                filter=Q(role__in=[Role.INSTITUTIONAL_PARTNER, Role.PARTNER_TERRITORY]),
+                filter=Q(role__in=[role.INSTITUTIONAL_PARTNER, role.PARTNER_TERRITORY]),
                 distinct=True,
             ),
         )
@@ -88,6 +88,4 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No database access and no request context: the failure may come from either.
     template = loader.get_template("500.html")
-    return HttpResponse(
-        template.render({"LANGUAGE_CODE": settings.LANGUAGE_CODE}), status=500
-    )
+    return HttpResponse(template.render({"LANGUAGE_CODE": settings.LANGUAGE_CODE}), status=500)

@@ -82,5 +82,3 @@ def month_detail(request: HttpRequest, year: str, month: str) -> HttpResponse:
         "timeline": timeline,
     }
     return render(request, "journal/month_detail.html", context)
-
-

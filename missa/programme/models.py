@@ -40,7 +40,9 @@ class ProgrammeTimeline:
 
     @property
     def current_phase(self) -> "Phase | None":
-        return next((phase for phase in self.phases if phase.status_on(self.today) == "running"), None)
+        return next(
+            (phase for phase in self.phases if phase.status_on(self.today) == "running"), None
+        )
 
     @property
     def has_started(self) -> bool:
@@ -88,7 +90,7 @@ class ProgrammeTimeline:
         count = months_between(self.first_month, self.reference_month) + 1
         return [add_months(self.reference_month, -offset) for offset in range(count)]
 
-    def phase_spans(self) -> list[tuple["Phase", int]]:
+    def phase_spans(self) -> list[tuple["Phase", float]]:
         """Return each phase with its share of the programme, in percent, for a progress bar."""
         total = self.total_months or 1
         return [(phase, round(100 * phase.month_count / total, 2)) for phase in self.phases]
@@ -117,14 +119,14 @@ class Phase(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self) -> None:
-        if self.start_month and self.end_month and self.end_month < self.start_month:
-            raise ValidationError({"end_month": _("A phase cannot end before it starts.")})
-
     def save(self, *args: object, **kwargs: object) -> None:
         self.start_month = first_of_month(self.start_month)
         self.end_month = first_of_month(self.end_month)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def clean(self) -> None:
+        if self.start_month and self.end_month and self.end_month < self.start_month:
+            raise ValidationError({"end_month": _("A phase cannot end before it starts.")})
 
     def status_on(self, day: datetime.date) -> "Phase.Status":
         """Return whether the phase is upcoming, running or done on day."""

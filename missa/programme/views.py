@@ -26,7 +26,10 @@ def programme(request: HttpRequest) -> HttpResponse:
     timeline = ProgrammeTimeline(list(phases), timezone.localdate())
     roles = list(
         ActorRole.objects.current()
-        .filter(actor__is_public=True, role__in=sum(GOVERNANCE_ROLES.values(), []))
+        .filter(
+            actor__is_public=True,
+            role__in=[name for names in GOVERNANCE_ROLES.values() for name in names],
+        )
         .select_related("actor")
         .order_by("actor__name", "pk")
     )

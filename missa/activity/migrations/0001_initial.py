@@ -5,58 +5,133 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('actors', '0001_initial'),
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('core', '0001_initial'),
+        ("actors", "0001_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MonthSummary',
+            name="MonthSummary",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField(unique=True, verbose_name='month')),
-                ('activity_count', models.PositiveIntegerField(default=0, verbose_name='activities')),
-                ('actor_count', models.PositiveIntegerField(default=0, verbose_name='actors')),
-                ('sector_counts', models.JSONField(default=dict, verbose_name='activities per sector')),
-                ('kind_counts', models.JSONField(default=dict, verbose_name='activities per kind')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField(unique=True, verbose_name="month")),
+                (
+                    "activity_count",
+                    models.PositiveIntegerField(default=0, verbose_name="activities"),
+                ),
+                ("actor_count", models.PositiveIntegerField(default=0, verbose_name="actors")),
+                (
+                    "sector_counts",
+                    models.JSONField(default=dict, verbose_name="activities per sector"),
+                ),
+                ("kind_counts", models.JSONField(default=dict, verbose_name="activities per kind")),
             ],
             options={
-                'verbose_name': 'month summary',
-                'verbose_name_plural': 'month summaries',
-                'ordering': ['-month'],
+                "verbose_name": "month summary",
+                "verbose_name_plural": "month summaries",
+                "ordering": ["-month"],
             },
         ),
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('joined', 'Joined the programme'), ('attended_meeting', 'Attended a meeting'), ('hosted_event', 'Hosted an event'), ('published_document', 'Published a document'), ('led_action', 'Led or advanced an action'), ('promoted_brand', 'Promoted the brand'), ('media_mention', 'Media mention'), ('contributed_idea', 'Contributed an idea'), ('welcomed_newcomer', 'Welcomed a newcomer'), ('partnership', 'Formed a partnership')], max_length=30, verbose_name='kind')),
-                ('title', models.CharField(max_length=250, verbose_name='title')),
-                ('title_fr', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('text', models.TextField(blank=True, verbose_name='text')),
-                ('text_fr', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('text_en', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('link', models.URLField(blank=True, verbose_name='link')),
-                ('date', models.DateField(verbose_name='date')),
-                ('month', models.DateField(editable=False, verbose_name='month')),
-                ('object_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='related id')),
-                ('is_public', models.BooleanField(default=True, verbose_name='public')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='activities', to='actors.actor', verbose_name='actor')),
-                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='contenttypes.contenttype', verbose_name='related type')),
-                ('sectors', models.ManyToManyField(blank=True, related_name='activities', to='core.sector', verbose_name='sectors')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("joined", "Joined the programme"),
+                            ("attended_meeting", "Attended a meeting"),
+                            ("hosted_event", "Hosted an event"),
+                            ("published_document", "Published a document"),
+                            ("led_action", "Led or advanced an action"),
+                            ("promoted_brand", "Promoted the brand"),
+                            ("media_mention", "Media mention"),
+                            ("contributed_idea", "Contributed an idea"),
+                            ("welcomed_newcomer", "Welcomed a newcomer"),
+                            ("partnership", "Formed a partnership"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=250, verbose_name="title")),
+                ("title_fr", models.CharField(max_length=250, null=True, verbose_name="title")),
+                ("title_en", models.CharField(max_length=250, null=True, verbose_name="title")),
+                ("text", models.TextField(blank=True, verbose_name="text")),
+                ("text_fr", models.TextField(blank=True, null=True, verbose_name="text")),
+                ("text_en", models.TextField(blank=True, null=True, verbose_name="text")),
+                ("link", models.URLField(blank=True, verbose_name="link")),
+                ("date", models.DateField(verbose_name="date")),
+                ("month", models.DateField(editable=False, verbose_name="month")),
+                (
+                    "object_id",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="related id"
+                    ),
+                ),
+                ("is_public", models.BooleanField(default=True, verbose_name="public")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="recorded at")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="activities",
+                        to="actors.actor",
+                        verbose_name="actor",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="contenttypes.contenttype",
+                        verbose_name="related type",
+                    ),
+                ),
+                (
+                    "sectors",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="activities",
+                        to="core.sector",
+                        verbose_name="sectors",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'activity',
-                'verbose_name_plural': 'activities',
-                'ordering': ['-date', '-pk'],
-                'indexes': [models.Index(fields=['is_public', 'date'], name='activity_ac_is_publ_a7ee64_idx'), models.Index(fields=['month', 'is_public', 'actor', 'date'], name='activity_ac_month_fd9eed_idx'), models.Index(fields=['actor', 'date'], name='activity_ac_actor_i_06b7ea_idx'), models.Index(fields=['content_type', 'object_id'], name='activity_ac_content_537ef7_idx')],
+                "verbose_name": "activity",
+                "verbose_name_plural": "activities",
+                "ordering": ["-date", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["is_public", "date"], name="activity_ac_is_publ_a7ee64_idx"
+                    ),
+                    models.Index(
+                        fields=["month", "is_public", "actor", "date"],
+                        name="activity_ac_month_fd9eed_idx",
+                    ),
+                    models.Index(fields=["actor", "date"], name="activity_ac_actor_i_06b7ea_idx"),
+                    models.Index(
+                        fields=["content_type", "object_id"], name="activity_ac_content_537ef7_idx"
+                    ),
+                ],
             },
         ),
     ]

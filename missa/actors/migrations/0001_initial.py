@@ -7,78 +7,196 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Actor',
+            name="Actor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('company', 'Company'), ('association', 'Association'), ('institution', 'Institution'), ('public_body', 'Public body'), ('partner_territory', 'Partner territory'), ('person', 'Person')], max_length=20, verbose_name='kind')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(max_length=220, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('town', models.CharField(blank=True, max_length=120, verbose_name='town')),
-                ('postcode', models.CharField(blank=True, max_length=10, verbose_name='postcode')),
-                ('siret', models.CharField(blank=True, help_text='14 digits, for companies.', max_length=14, validators=[missa.actors.validators.validate_siret], verbose_name='SIRET')),
-                ('logo', models.ImageField(blank=True, upload_to='actors/logos/', verbose_name='logo')),
-                ('is_public', models.BooleanField(default=True, verbose_name='public')),
-                ('joined_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='joined on')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('represents', models.ForeignKey(blank=True, help_text='For a person: the organisation they represent.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='representatives', to='actors.actor', verbose_name='represents')),
-                ('sectors', models.ManyToManyField(blank=True, related_name='actors', to='core.sector', verbose_name='sectors')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("company", "Company"),
+                            ("association", "Association"),
+                            ("institution", "Institution"),
+                            ("public_body", "Public body"),
+                            ("partner_territory", "Partner territory"),
+                            ("person", "Person"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(max_length=220, unique=True, verbose_name="slug")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "description_fr",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                ("town", models.CharField(blank=True, max_length=120, verbose_name="town")),
+                ("postcode", models.CharField(blank=True, max_length=10, verbose_name="postcode")),
+                (
+                    "siret",
+                    models.CharField(
+                        blank=True,
+                        help_text="14 digits, for companies.",
+                        max_length=14,
+                        validators=[missa.actors.validators.validate_siret],
+                        verbose_name="SIRET",
+                    ),
+                ),
+                (
+                    "logo",
+                    models.ImageField(blank=True, upload_to="actors/logos/", verbose_name="logo"),
+                ),
+                ("is_public", models.BooleanField(default=True, verbose_name="public")),
+                (
+                    "joined_on",
+                    models.DateField(
+                        default=django.utils.timezone.localdate, verbose_name="joined on"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "represents",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For a person: the organisation they represent.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="representatives",
+                        to="actors.actor",
+                        verbose_name="represents",
+                    ),
+                ),
+                (
+                    "sectors",
+                    models.ManyToManyField(
+                        blank=True, related_name="actors", to="core.sector", verbose_name="sectors"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'actor',
-                'verbose_name_plural': 'actors',
-                'ordering': ['name'],
+                "verbose_name": "actor",
+                "verbose_name_plural": "actors",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ActorRole',
+            name="ActorRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('ambassador', 'Ambassador'), ('committee_member', 'Steering-committee member'), ('institutional_partner', 'Institutional partner'), ('partner_territory', 'Partner territory'), ('expert', 'Expert'), ('elected_official', 'Elected official')], max_length=30, verbose_name='role')),
-                ('position', models.CharField(blank=True, help_text='Such as co-chair.', max_length=150, verbose_name='position')),
-                ('position_fr', models.CharField(blank=True, help_text='Such as co-chair.', max_length=150, null=True, verbose_name='position')),
-                ('position_en', models.CharField(blank=True, help_text='Such as co-chair.', max_length=150, null=True, verbose_name='position')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='actors.actor', verbose_name='actor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("ambassador", "Ambassador"),
+                            ("committee_member", "Steering-committee member"),
+                            ("institutional_partner", "Institutional partner"),
+                            ("partner_territory", "Partner territory"),
+                            ("expert", "Expert"),
+                            ("elected_official", "Elected official"),
+                        ],
+                        max_length=30,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        blank=True,
+                        help_text="Such as co-chair.",
+                        max_length=150,
+                        verbose_name="position",
+                    ),
+                ),
+                (
+                    "position_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="Such as co-chair.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="position",
+                    ),
+                ),
+                (
+                    "position_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Such as co-chair.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="position",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to="actors.actor",
+                        verbose_name="actor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'role',
-                'verbose_name_plural': 'roles',
-                'ordering': ['start_date', 'pk'],
+                "verbose_name": "role",
+                "verbose_name_plural": "roles",
+                "ordering": ["start_date", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='actor',
-            index=models.Index(fields=['is_public', 'name'], name='actors_acto_is_publ_7d0ffe_idx'),
+            model_name="actor",
+            index=models.Index(fields=["is_public", "name"], name="actors_acto_is_publ_7d0ffe_idx"),
         ),
         migrations.AddIndex(
-            model_name='actor',
-            index=models.Index(fields=['is_public', 'joined_on'], name='actors_acto_is_publ_532fda_idx'),
+            model_name="actor",
+            index=models.Index(
+                fields=["is_public", "joined_on"], name="actors_acto_is_publ_532fda_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='actor',
-            index=models.Index(fields=['kind', 'is_public'], name='actors_acto_kind_41d957_idx'),
+            model_name="actor",
+            index=models.Index(fields=["kind", "is_public"], name="actors_acto_kind_41d957_idx"),
         ),
         migrations.AddConstraint(
-            model_name='actor',
-            constraint=models.UniqueConstraint(condition=models.Q(('siret', ''), _negated=True), fields=('siret',), name='actor_unique_siret'),
+            model_name="actor",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("siret", ""), _negated=True),
+                fields=("siret",),
+                name="actor_unique_siret",
+            ),
         ),
         migrations.AddIndex(
-            model_name='actorrole',
-            index=models.Index(fields=['role', 'start_date', 'end_date'], name='actors_acto_role_47c8d1_idx'),
+            model_name="actorrole",
+            index=models.Index(
+                fields=["role", "start_date", "end_date"], name="actors_acto_role_47c8d1_idx"
+            ),
         ),
     ]

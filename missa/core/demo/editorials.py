@@ -10,7 +10,8 @@ from missa.programme.models import Phase
 # phase slug -> (title fr, title en, paragraph fr, paragraph en)
 PHASE_TEXT = {
     "etudes": (
-        "Écouter le territoire", "Listening to the territory",
+        "Écouter le territoire",
+        "Listening to the territory",
         "Le mois est consacré aux **études et analyses** : entretiens avec les chefs "
         "d'entreprise, questionnaires aux habitants et aux visiteurs, lecture des données "
         "économiques. Objectif : connaître la ville telle qu'elle est vécue, pas seulement "
@@ -20,7 +21,8 @@ PHASE_TEXT = {
         "the town as it is lived, not only as it is told.",
     ),
     "diagnostic": (
-        "Le diagnostic se dessine", "The diagnosis takes shape",
+        "Le diagnostic se dessine",
+        "The diagnosis takes shape",
         "Le **diagnostic d'attractivité** rassemble forces et faiblesses : un patrimoine et un "
         "marché des antiquaires connus bien au-delà de la Provence, mais des jeunes qui partent "
         "et une image parfois réduite au tourisme d'un week-end.",
@@ -29,7 +31,8 @@ PHASE_TEXT = {
         "sometimes reduced to weekend tourism.",
     ),
     "strategie": (
-        "Choisir un cap", "Setting a course",
+        "Choisir un cap",
+        "Setting a course",
         "Le comité de pilotage travaille la **stratégie d'attractivité** : quels publics viser, "
         "quels atouts mettre en avant, quelles filières d'excellence développer dans les six "
         "secteurs stratégiques.",
@@ -38,21 +41,24 @@ PHASE_TEXT = {
         "strategic sectors.",
     ),
     "marque": (
-        "Une marque à plusieurs mains", "A brand with many hands",
+        "Une marque à plusieurs mains",
+        "A brand with many hands",
         "La **conception de la marque** partagée avance en ateliers avec les ambassadeurs : "
         "valeurs, promesse, identité visuelle. Chaque entreprise pourra la porter.",
         "The **design of the shared brand** moves forward in workshops with the ambassadors: "
         "values, promise, visual identity. Every company will be able to carry it.",
     ),
     "lancement": (
-        "La marque est lancée", "The brand is launched",
+        "La marque est lancée",
+        "The brand is launched",
         "Ce mois-ci, la **marque partagée est lancée** publiquement. Les ambassadeurs la "
         "reçoivent avec son kit et s'engagent à la faire vivre.",
         "This month the **shared brand is launched** in public. The ambassadors receive it with "
         "its kit and commit to bringing it to life.",
     ),
     "plan-actions": (
-        "Le plan d'actions en mouvement", "The action plan in motion",
+        "Le plan d'actions en mouvement",
+        "The action plan in motion",
         "Le **plan d'actions collectif** mobilise les entreprises et les personnalités de "
         "référence, avec les partenaires institutionnels : accueil des nouveaux arrivants, "
         "parcours des antiquaires, présence de la marque sur les salons.",
@@ -90,9 +96,10 @@ def editorial_for(
         f"**{activities} activities** by **{actors} actors**"
         + (f", including **{joined} new member{'s' if joined > 1 else ''}**." if joined else ".")
     )
+    phase_fr, phase_en = getattr(phase, "name_fr", phase.name), getattr(phase, "name_en", "")
     return {
         "title_fr": title_fr,
         "title_en": title_en,
-        "editorial_fr": f"{figures_fr}\n\n{body_fr}\n\n*Phase en cours : {phase.name_fr}.*",
-        "editorial_en": f"{figures_en}\n\n{body_en}\n\n*Current phase: {phase.name_en}.*",
+        "editorial_fr": f"{figures_fr}\n\n{body_fr}\n\n*Phase en cours : {phase_fr}.*",
+        "editorial_en": f"{figures_en}\n\n{body_en}\n\n*Current phase: {phase_en or phase_fr}.*",
     }

@@ -5,7 +5,7 @@ import random
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Protocol
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -27,10 +27,16 @@ AMBASSADOR_COMPANIES = 500
 COMMITTEE_SIZE = 27
 
 
+class Stream(Protocol):
+    def write(self, text: str) -> object: ...
+
+    def flush(self) -> None: ...
+
+
 class ProgressBar:
     """A plain progress bar on a terminal stream (no dependency)."""
 
-    def __init__(self, stream: TextIO, label: str, total: int) -> None:
+    def __init__(self, stream: Stream, label: str, total: int) -> None:
         self.stream, self.label, self.total, self.shown = stream, label, max(total, 1), -1
 
     def update(self, done: int) -> None:
@@ -48,7 +54,7 @@ class ProgressBar:
 class DemoLoader:
     scale: int = 1
     seed: int = 2017
-    stream: TextIO = field(default_factory=lambda: sys.stderr)
+    stream: Stream = field(default_factory=lambda: sys.stderr)
     rng: random.Random = field(init=False)
     sectors: dict[str, Sector] = field(init=False, default_factory=dict)
     slugs: set[str] = field(init=False, default_factory=set)
@@ -82,36 +88,65 @@ class DemoLoader:
             facts.SECTORS, start=1
         ):
             self.sectors[slug] = Sector.objects.create(
-                order=order, slug=slug, icon=icon, colour=colour, name_fr=name_fr,
-                name_en=name_en, description_fr=text_fr, description_en=text_en,
+                order=order,
+                slug=slug,
+                icon=icon,
+                colour=colour,
+                name_fr=name_fr,
+                name_en=name_en,
+                description_fr=text_fr,
+                description_en=text_en,
             )
         for order, (slug, name_fr, name_en, text_fr, text_en) in enumerate(
             facts.OBJECTIVES, start=1
         ):
             Objective.objects.create(
-                order=order, slug=slug, name_fr=name_fr, name_en=name_en,
-                description_fr=text_fr, description_en=text_en,
+                order=order,
+                slug=slug,
+                name_fr=name_fr,
+                name_en=name_en,
+                description_fr=text_fr,
+                description_en=text_en,
             )
         for order, (slug, icon, name_fr, name_en, text_fr, text_en) in enumerate(
             facts.BENEFITS, start=1
         ):
             Benefit.objects.create(
-                order=order, slug=slug, icon=icon, name_fr=name_fr, name_en=name_en,
-                description_fr=text_fr, description_en=text_en,
+                order=order,
+                slug=slug,
+                icon=icon,
+                name_fr=name_fr,
+                name_en=name_en,
+                description_fr=text_fr,
+                description_en=text_en,
             )
 
     def load_programme(self) -> None:
-        for order, (slug, start, end, name_fr, name_en, text_fr, text_en, deliverables) in (
-            enumerate(facts.PHASES, start=1)
-        ):
+        for order, (
+            slug,
+            start,
+            end,
+            name_fr,
+            name_en,
+            text_fr,
+            text_en,
+            deliverables,
+        ) in enumerate(facts.PHASES, start=1):
             phase = Phase.objects.create(
-                order=order, slug=slug, name_fr=name_fr, name_en=name_en,
-                description_fr=text_fr, description_en=text_en,
-                start_month=datetime.date(*start, 1), end_month=datetime.date(*end, 1),
+                order=order,
+                slug=slug,
+                name_fr=name_fr,
+                name_en=name_en,
+                description_fr=text_fr,
+                description_en=text_en,
+                start_month=datetime.date(*start, 1),
+                end_month=datetime.date(*end, 1),
             )
             for title_fr, title_en, day in deliverables:
                 Deliverable.objects.create(
-                    phase=phase, title_fr=title_fr, title_en=title_en,
+                    phase=phase,
+                    title_fr=title_fr,
+                    title_en=title_en,
                     date=datetime.date(*day),
                 )
 
@@ -145,38 +180,56 @@ class DemoLoader:
         created = []
         for name, kind, role, sector_slugs, website in facts.INSTITUTIONS:
             actor = Actor.objects.create(
-                kind=kind, name=name, slug=self.unique_slug(name), website=website,
-                joined_on=START, town="", postcode="",
+                kind=kind,
+                name=name,
+                slug=self.unique_slug(name),
+                website=website,
+                joined_on=START,
+                town="",
+                postcode="",
             )
             actor.sectors.set([self.sectors[slug] for slug in sector_slugs])
             ActorRole.objects.create(actor=actor, role=role, start_date=START)
             created.append(actor)
         commune, chair = created[0], created[-1]
         mayor = Actor.objects.create(
-            kind=Actor.Kind.PERSON, name="Maire de L'Isle-sur-la-Sorgue",
-            slug=self.unique_slug("maire"), represents=commune, joined_on=START,
-            town="L'Isle-sur-la-Sorgue", postcode="84800",
+            kind=Actor.Kind.PERSON,
+            name="Maire de L'Isle-sur-la-Sorgue",
+            slug=self.unique_slug("maire"),
+            represents=commune,
+            joined_on=START,
+            town="L'Isle-sur-la-Sorgue",
+            postcode="84800",
             description_fr="Le maire porte la démarche d'attractivité de la commune.",
             description_en="The mayor leads the town's attractiveness programme.",
         )
         mayor.sectors.set(self.sectors.values())
         ActorRole.objects.create(
-            actor=mayor, role=ActorRole.Role.ELECTED_OFFICIAL, start_date=START,
-            position_fr="Maire", position_en="Mayor",
+            actor=mayor,
+            role=ActorRole.Role.ELECTED_OFFICIAL,
+            start_date=START,
+            position_fr="Maire",
+            position_en="Mayor",
         )
         created.append(mayor)
         for _index in range(2):
             name = people.person_name(self.rng)
             expert = Actor.objects.create(
-                kind=Actor.Kind.PERSON, name=name, slug=self.unique_slug(name),
-                represents=chair, joined_on=START,
+                kind=Actor.Kind.PERSON,
+                name=name,
+                slug=self.unique_slug(name),
+                represents=chair,
+                joined_on=START,
                 description_fr="Experte de la chaire qui accompagne la démarche (personne fictive).",
                 description_en="Expert of the chair advising the programme (fictional person).",
             )
             expert.sectors.set([self.sectors["connaissance"]])
             ActorRole.objects.create(
-                actor=expert, role=ActorRole.Role.EXPERT, start_date=START,
-                position_fr="Experte de la chaire", position_en="Chair expert",
+                actor=expert,
+                role=ActorRole.Role.EXPERT,
+                start_date=START,
+                position_fr="Experte de la chaire",
+                position_en="Chair expert",
             )
             created.append(expert)
         return created
@@ -201,12 +254,17 @@ class DemoLoader:
             extra = [self.rng.choice(slugs)] if self.rng.random() < 0.3 else []
             name = people.company_name(self.rng, main)
             town, postcode = self.town()
-            sector_fr = self.sectors[main].name_fr
-            sector_en = self.sectors[main].name_en
+            sector_fr = getattr(self.sectors[main], "name_fr", "")
+            sector_en = getattr(self.sectors[main], "name_en", "")
             actor = Actor(
-                kind=Actor.Kind.COMPANY, name=name, slug=self.unique_slug(name),
-                siret=people.siret(self.rng, serial), town=town, postcode=postcode,
-                joined_on=self.joined_date(), is_public=self.rng.random() > 0.02,
+                kind=Actor.Kind.COMPANY,
+                name=name,
+                slug=self.unique_slug(name),
+                siret=people.siret(self.rng, serial),
+                town=town,
+                postcode=postcode,
+                joined_on=self.joined_date(),
+                is_public=self.rng.random() > 0.02,
                 description_fr=(
                     f"Entreprise du secteur {sector_fr.lower()} installée à {town}, "
                     "ambassadrice de la marque partagée (entreprise fictive)."
@@ -243,8 +301,12 @@ class DemoLoader:
             company.joined_on = START
             name = people.person_name(self.rng)
             person = Actor.objects.create(
-                kind=Actor.Kind.PERSON, name=name, slug=self.unique_slug(name),
-                represents=company, joined_on=START, town=company.town,
+                kind=Actor.Kind.PERSON,
+                name=name,
+                slug=self.unique_slug(name),
+                represents=company,
+                joined_on=START,
+                town=company.town,
                 postcode=company.postcode,
                 description_fr=f"Dirigeant·e de {company.name}, membre du comité de pilotage "
                 "(personne fictive).",
@@ -254,8 +316,11 @@ class DemoLoader:
             person.sectors.set(company.sectors.all())
             position = ("Coprésident·e", "Co-chair") if index < 2 else ("", "")
             ActorRole.objects.create(
-                actor=person, role=ActorRole.Role.COMMITTEE_MEMBER, start_date=START,
-                position_fr=position[0], position_en=position[1],
+                actor=person,
+                role=ActorRole.Role.COMMITTEE_MEMBER,
+                start_date=START,
+                position_fr=position[0],
+                position_en=position[1],
             )
             members.append(person)
         return members
@@ -264,8 +329,12 @@ class DemoLoader:
         created = []
         for name in people.ASSOCIATIONS:
             association = Actor.objects.create(
-                kind=Actor.Kind.ASSOCIATION, name=name, slug=self.unique_slug(name),
-                town="L'Isle-sur-la-Sorgue", postcode="84800", joined_on=self.joined_date(),
+                kind=Actor.Kind.ASSOCIATION,
+                name=name,
+                slug=self.unique_slug(name),
+                town="L'Isle-sur-la-Sorgue",
+                postcode="84800",
+                joined_on=self.joined_date(),
                 description_fr="Association du territoire, ambassadrice de la marque partagée.",
                 description_en="A local association, ambassador of the shared brand.",
             )
@@ -273,27 +342,38 @@ class DemoLoader:
                 [self.sectors[self.rng.choice(["tourisme", "grands-evenements", "residentiel"])]]
             )
             ActorRole.objects.create(
-                actor=association, role=ActorRole.Role.AMBASSADOR,
+                actor=association,
+                role=ActorRole.Role.AMBASSADOR,
                 start_date=association.joined_on,
             )
             created.append(association)
         for title_fr, title_en in people.PERSONALITY_TITLES:
             name = people.person_name(self.rng)
             person = Actor.objects.create(
-                kind=Actor.Kind.PERSON, name=name, slug=self.unique_slug(name),
-                joined_on=self.joined_date(), town="L'Isle-sur-la-Sorgue", postcode="84800",
+                kind=Actor.Kind.PERSON,
+                name=name,
+                slug=self.unique_slug(name),
+                joined_on=self.joined_date(),
+                town="L'Isle-sur-la-Sorgue",
+                postcode="84800",
                 description_fr=f"{title_fr.capitalize()}, personnalité ambassadrice du territoire "
                 "(personne fictive).",
                 description_en=f"{title_en.capitalize()}, a personality acting as ambassador of "
                 "the territory (fictional person).",
             )
             person.sectors.set(
-                [self.sectors[self.rng.choice(["tourisme", "grands-evenements",
-                                               "action-internationale"])]]
+                [
+                    self.sectors[
+                        self.rng.choice(["tourisme", "grands-evenements", "action-internationale"])
+                    ]
+                ]
             )
             ActorRole.objects.create(
-                actor=person, role=ActorRole.Role.AMBASSADOR, start_date=person.joined_on,
-                position_fr=title_fr, position_en=title_en,
+                actor=person,
+                role=ActorRole.Role.AMBASSADOR,
+                start_date=person.joined_on,
+                position_fr=title_fr,
+                position_en=title_en,
             )
             created.append(person)
         return created
@@ -322,28 +402,44 @@ class DemoLoader:
                     continue
                 ids = sector_ids.get(actor.pk, [])
                 if joined >= month:
-                    records.append(ActivityRecord(
-                        actor_id=actor.pk, kind="joined", date=joined, sector_ids=ids,
-                        title="A rejoint la démarche", title_en="Joined the programme",
-                    ))
+                    records.append(
+                        ActivityRecord(
+                            actor_id=actor.pk,
+                            kind="joined",
+                            date=joined,
+                            sector_ids=ids,
+                            title="A rejoint la démarche",
+                            title_en="Joined the programme",
+                        )
+                    )
                 if actor.pk in committee_ids:
                     title_fr, title_en = people.ACTIVITY_TEMPLATES["attended_meeting"][0]
-                    records.append(ActivityRecord(
-                        actor_id=actor.pk, kind="attended_meeting", sector_ids=ids,
-                        date=month.replace(day=self.rng.randint(5, 12)),
-                        title=title_fr, title_en=title_en,
-                    ))
+                    records.append(
+                        ActivityRecord(
+                            actor_id=actor.pk,
+                            kind="attended_meeting",
+                            sector_ids=ids,
+                            date=month.replace(day=self.rng.randint(5, 12)),
+                            title=title_fr,
+                            title_en=title_en,
+                        )
+                    )
                 rate = 0.6 if actor.pk in institution_ids else 0.22
                 while self.rng.random() < rate:
                     kind = self.rng.choices(kinds, weights=weights)[0]
                     title_fr, title_en = people.activity_title(self.rng, kind)
                     first_day = joined.day if joined >= month else 1
-                    records.append(ActivityRecord(
-                        actor_id=actor.pk, kind=kind, sector_ids=ids,
-                        date=month.replace(day=self.rng.randint(first_day, 28)),
-                        title=title_fr, title_en=title_en,
-                        is_public=self.rng.random() > 0.03,
-                    ))
+                    records.append(
+                        ActivityRecord(
+                            actor_id=actor.pk,
+                            kind=kind,
+                            sector_ids=ids,
+                            date=month.replace(day=self.rng.randint(first_day, 28)),
+                            title=title_fr,
+                            title_en=title_en,
+                            is_public=self.rng.random() > 0.03,
+                        )
+                    )
                     rate /= 2
             with transaction.atomic():
                 record_activities(records)

@@ -5,106 +5,310 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Benefit',
+            name="Benefit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('name_fr', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('icon', models.CharField(blank=True, help_text='A short symbol shown before the name.', max_length=8, verbose_name='icon')),
-                ('colour', models.CharField(default='#0b5394', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Enter a colour as # followed by six hexadecimal digits.')], verbose_name='colour')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("name_fr", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "description_fr",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "icon",
+                    models.CharField(
+                        blank=True,
+                        help_text="A short symbol shown before the name.",
+                        max_length=8,
+                        verbose_name="icon",
+                    ),
+                ),
+                (
+                    "colour",
+                    models.CharField(
+                        default="#0b5394",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$",
+                                "Enter a colour as # followed by six hexadecimal digits.",
+                            )
+                        ],
+                        verbose_name="colour",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'benefit',
-                'verbose_name_plural': 'benefits',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
+                "verbose_name": "benefit",
+                "verbose_name_plural": "benefits",
+                "ordering": ["order", "slug"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Objective',
+            name="Objective",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('name_fr', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('icon', models.CharField(blank=True, help_text='A short symbol shown before the name.', max_length=8, verbose_name='icon')),
-                ('colour', models.CharField(default='#0b5394', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Enter a colour as # followed by six hexadecimal digits.')], verbose_name='colour')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("name_fr", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "description_fr",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "icon",
+                    models.CharField(
+                        blank=True,
+                        help_text="A short symbol shown before the name.",
+                        max_length=8,
+                        verbose_name="icon",
+                    ),
+                ),
+                (
+                    "colour",
+                    models.CharField(
+                        default="#0b5394",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$",
+                                "Enter a colour as # followed by six hexadecimal digits.",
+                            )
+                        ],
+                        verbose_name="colour",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'objective',
-                'verbose_name_plural': 'objectives',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
+                "verbose_name": "objective",
+                "verbose_name_plural": "objectives",
+                "ordering": ["order", "slug"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Sector',
+            name="Sector",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('name_fr', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('icon', models.CharField(blank=True, help_text='A short symbol shown before the name.', max_length=8, verbose_name='icon')),
-                ('colour', models.CharField(default='#0b5394', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Enter a colour as # followed by six hexadecimal digits.')], verbose_name='colour')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("name_fr", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "description_fr",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "icon",
+                    models.CharField(
+                        blank=True,
+                        help_text="A short symbol shown before the name.",
+                        max_length=8,
+                        verbose_name="icon",
+                    ),
+                ),
+                (
+                    "colour",
+                    models.CharField(
+                        default="#0b5394",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$",
+                                "Enter a colour as # followed by six hexadecimal digits.",
+                            )
+                        ],
+                        verbose_name="colour",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sector',
-                'verbose_name_plural': 'sectors',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
+                "verbose_name": "sector",
+                "verbose_name_plural": "sectors",
+                "ordering": ["order", "slug"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Territory',
+            name="Territory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('nickname', models.CharField(blank=True, max_length=150, verbose_name='nickname')),
-                ('nickname_fr', models.CharField(blank=True, max_length=150, null=True, verbose_name='nickname')),
-                ('nickname_en', models.CharField(blank=True, max_length=150, null=True, verbose_name='nickname')),
-                ('insee_code', models.CharField(blank=True, max_length=5, validators=[django.core.validators.RegexValidator('^(\\d{5}|2[AB]\\d{3})$', 'An INSEE code has five characters, such as 84054 or 2A004.')], verbose_name='INSEE code')),
-                ('short_description', models.CharField(blank=True, max_length=300, verbose_name='short description')),
-                ('short_description_fr', models.CharField(blank=True, max_length=300, null=True, verbose_name='short description')),
-                ('short_description_en', models.CharField(blank=True, max_length=300, null=True, verbose_name='short description')),
-                ('description', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links.', verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links.', null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links.', null=True, verbose_name='description')),
-                ('brand_name', models.CharField(blank=True, max_length=150, verbose_name='brand name')),
-                ('tagline', models.CharField(blank=True, max_length=200, verbose_name='tagline')),
-                ('tagline_fr', models.CharField(blank=True, max_length=200, null=True, verbose_name='tagline')),
-                ('tagline_en', models.CharField(blank=True, max_length=200, null=True, verbose_name='tagline')),
-                ('logo', models.ImageField(blank=True, upload_to='territory/', verbose_name='logo')),
-                ('primary_colour', models.CharField(default='#0b5394', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Enter a colour as # followed by six hexadecimal digits.')], verbose_name='primary colour')),
-                ('secondary_colour', models.CharField(default='#f1c232', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Enter a colour as # followed by six hexadecimal digits.')], verbose_name='secondary colour')),
-                ('languages', models.JSONField(blank=True, default=list, help_text='Language codes offered to visitors, such as ["fr", "en"].', verbose_name='languages')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("nickname", models.CharField(blank=True, max_length=150, verbose_name="nickname")),
+                (
+                    "nickname_fr",
+                    models.CharField(
+                        blank=True, max_length=150, null=True, verbose_name="nickname"
+                    ),
+                ),
+                (
+                    "nickname_en",
+                    models.CharField(
+                        blank=True, max_length=150, null=True, verbose_name="nickname"
+                    ),
+                ),
+                (
+                    "insee_code",
+                    models.CharField(
+                        blank=True,
+                        max_length=5,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^(\\d{5}|2[AB]\\d{3})$",
+                                "An INSEE code has five characters, such as 84054 or 2A004.",
+                            )
+                        ],
+                        verbose_name="INSEE code",
+                    ),
+                ),
+                (
+                    "short_description",
+                    models.CharField(blank=True, max_length=300, verbose_name="short description"),
+                ),
+                (
+                    "short_description_fr",
+                    models.CharField(
+                        blank=True, max_length=300, null=True, verbose_name="short description"
+                    ),
+                ),
+                (
+                    "short_description_en",
+                    models.CharField(
+                        blank=True, max_length=300, null=True, verbose_name="short description"
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links.",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_fr",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "brand_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="brand name"),
+                ),
+                ("tagline", models.CharField(blank=True, max_length=200, verbose_name="tagline")),
+                (
+                    "tagline_fr",
+                    models.CharField(blank=True, max_length=200, null=True, verbose_name="tagline"),
+                ),
+                (
+                    "tagline_en",
+                    models.CharField(blank=True, max_length=200, null=True, verbose_name="tagline"),
+                ),
+                (
+                    "logo",
+                    models.ImageField(blank=True, upload_to="territory/", verbose_name="logo"),
+                ),
+                (
+                    "primary_colour",
+                    models.CharField(
+                        default="#0b5394",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$",
+                                "Enter a colour as # followed by six hexadecimal digits.",
+                            )
+                        ],
+                        verbose_name="primary colour",
+                    ),
+                ),
+                (
+                    "secondary_colour",
+                    models.CharField(
+                        default="#f1c232",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$",
+                                "Enter a colour as # followed by six hexadecimal digits.",
+                            )
+                        ],
+                        verbose_name="secondary colour",
+                    ),
+                ),
+                (
+                    "languages",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text='Language codes offered to visitors, such as ["fr", "en"].',
+                        verbose_name="languages",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'territory',
-                'verbose_name_plural': 'territories',
+                "verbose_name": "territory",
+                "verbose_name_plural": "territories",
             },
         ),
     ]

@@ -4,31 +4,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='JournalMonth',
+            name="JournalMonth",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField(help_text='The first day of the month.', unique=True, verbose_name='month')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_fr', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('editorial', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links, emphasis.', verbose_name='editorial')),
-                ('editorial_fr', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links, emphasis.', null=True, verbose_name='editorial')),
-                ('editorial_en', models.TextField(blank=True, help_text='Markdown: paragraphs, lists, links, emphasis.', null=True, verbose_name='editorial')),
-                ('is_published', models.BooleanField(default=False, verbose_name='published')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "month",
+                    models.DateField(
+                        help_text="The first day of the month.", unique=True, verbose_name="month"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_fr", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
+                (
+                    "editorial",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links, emphasis.",
+                        verbose_name="editorial",
+                    ),
+                ),
+                (
+                    "editorial_fr",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links, emphasis.",
+                        null=True,
+                        verbose_name="editorial",
+                    ),
+                ),
+                (
+                    "editorial_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, lists, links, emphasis.",
+                        null=True,
+                        verbose_name="editorial",
+                    ),
+                ),
+                ("is_published", models.BooleanField(default=False, verbose_name="published")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'journal month',
-                'verbose_name_plural': 'journal months',
-                'ordering': ['-month'],
+                "verbose_name": "journal month",
+                "verbose_name_plural": "journal months",
+                "ordering": ["-month"],
             },
         ),
     ]

@@ -5,50 +5,85 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Phase',
+            name="Phase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('name_fr', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('start_month', models.DateField(help_text='The first day of the month.', verbose_name='start month')),
-                ('end_month', models.DateField(help_text='The first day of the last month.', verbose_name='end month')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("name_fr", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "description_fr",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "start_month",
+                    models.DateField(
+                        help_text="The first day of the month.", verbose_name="start month"
+                    ),
+                ),
+                (
+                    "end_month",
+                    models.DateField(
+                        help_text="The first day of the last month.", verbose_name="end month"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phase',
-                'verbose_name_plural': 'phases',
-                'ordering': ['order', 'start_month'],
+                "verbose_name": "phase",
+                "verbose_name_plural": "phases",
+                "ordering": ["order", "start_month"],
             },
         ),
         migrations.CreateModel(
-            name='Deliverable',
+            name="Deliverable",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_fr', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('date', models.DateField(verbose_name='date')),
-                ('link', models.URLField(blank=True, verbose_name='link')),
-                ('file', models.FileField(blank=True, upload_to='deliverables/', verbose_name='file')),
-                ('phase', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliverables', to='programme.phase', verbose_name='phase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_fr", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("date", models.DateField(verbose_name="date")),
+                ("link", models.URLField(blank=True, verbose_name="link")),
+                (
+                    "file",
+                    models.FileField(blank=True, upload_to="deliverables/", verbose_name="file"),
+                ),
+                (
+                    "phase",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliverables",
+                        to="programme.phase",
+                        verbose_name="phase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'deliverable',
-                'verbose_name_plural': 'deliverables',
-                'ordering': ['date', 'pk'],
+                "verbose_name": "deliverable",
+                "verbose_name_plural": "deliverables",
+                "ordering": ["date", "pk"],
             },
         ),
     ]

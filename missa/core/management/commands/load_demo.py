@@ -20,12 +20,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
-            "--scale", type=int, default=1,
+            "--scale",
+            type=int,
+            default=1,
             help="Multiply the population: 100 gives about 50,000 actors and 1,000,000 activities.",
         )
         parser.add_argument("--seed", type=int, default=2017, help="Random seed (default 2017).")
         parser.add_argument(
-            "--flush", action="store_true",
+            "--flush",
+            action="store_true",
             help="Delete the territory's data first (actors, activities, journal, programme).",
         )
 
@@ -52,7 +55,14 @@ class Command(BaseCommand):
     @transaction.atomic
     def flush(self) -> None:
         for model in (
-            Activity, MonthSummary, JournalMonth, Actor, Phase, Sector, Objective, Benefit,
+            Activity,
+            MonthSummary,
+            JournalMonth,
+            Actor,
+            Phase,
+            Sector,
+            Objective,
+            Benefit,
             Territory,
         ):
             model.objects.all().delete()

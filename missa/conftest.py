@@ -1,0 +1,282 @@
+"""The named cast shared by every app's tests.
+
+- the territory "Sorgueville" (INSEE 84054) with three sectors and a programme of three
+  phases from May 2017 to April 2018;
+- alice: an ambassador company (tourism), public, with activities in June 2017;
+- bob: a person on the steering committee (co-chair), representing alice;
+- carol: an institutional partner;
+- dave: a company that is not public (its page is a 404, its activities never shown).
+"""
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from missa.activity.models import Activity
+from missa.activity.services import record_activity
+from missa.actors.models import Actor, ActorRole
+from missa.core.models import Benefit, Objective, Sector, Territory
+from missa.factories import valid_siret
+from missa.journal.models import JournalMonth
+from missa.programme.models import Deliverable, Phase
+
+JUNE_2017 = datetime.date(2017, 6, 1)
+
+
+@pytest.fixture
+def territory(db: Any) -> Territory:
+    return Territory.objects.create(
+        name="Sorgueville",
+        nickname_fr="la petite Venise",
+        nickname_en="the little Venice",
+        insee_code="84054",
+        brand_name="Sorgueville Attractive",
+        tagline_fr="Au fil de l'eau",
+        tagline_en="Along the water",
+        short_description_fr="Une commune qui suit sa démarche en toute transparence.",
+        short_description_en="A town following its programme in the open.",
+        languages=["fr", "en"],
+    )
+
+
+@pytest.fixture
+def sectors(territory: Territory) -> dict[str, Sector]:
+    return {
+        slug: Sector.objects.create(order=order, slug=slug, name_fr=fr, name_en=en)
+        for order, (slug, fr, en) in enumerate(
+            [
+                ("tourisme", "Tourisme", "Tourism"),
+                ("economique", "Économique", "Economy"),
+                ("connaissance", "Connaissance", "Knowledge"),
+            ]
+        )
+    }
+
+
+@pytest.fixture
+def programme(territory: Territory) -> list[Phase]:
+    phases = [
+        Phase.objects.create(
+            order=1,
+            slug="etudes",
+            name_fr="Études",
+            name_en="Studies",
+            start_month=datetime.date(2017, 5, 1),
+            end_month=datetime.date(2017, 6, 1),
+        ),
+        Phase.objects.create(
+            order=2,
+            slug="strategie",
+            name_fr="Stratégie",
+            name_en="Strategy",
+            start_month=datetime.date(2017, 7, 1),
+            end_month=datetime.date(2017, 12, 1),
+        ),
+        Phase.objects.create(
+            order=3,
+            slug="marque",
+            name_fr="Marque",
+            name_en="Brand",
+            start_month=datetime.date(2018, 1, 1),
+            end_month=datetime.date(2018, 4, 1),
+        ),
+    ]
+    Deliverable.objects.create(
+        phase=phases[0],
+        title_fr="Synthèse des études",
+        title_en="Studies summary",
+        date=datetime.date(2017, 6, 28),
+        link="https://example.org/etudes.pdf",
+    )
+    Objective.objects.create(slug="federer", name_fr="Fédérer", name_en="Federate")
+    Benefit.objects.create(slug="sociales", name_fr="Retombées sociales", name_en="Social")
+    JournalMonth.objects.create(
+        month=JUNE_2017,
+        title_fr="Écouter le territoire",
+        title_en="Listening",
+        editorial_fr="Le mois des **études**.",
+        editorial_en="The month of **studies**.",
+        is_published=True,
+    )
+    JournalMonth.objects.create(
+        month=datetime.date(2017, 7, 1),
+        title_fr="Brouillon",
+        editorial_fr="Pas encore prêt.",
+        is_published=False,
+    )
+    return phases
+
+
+@pytest.fixture
+def alice(sectors: dict[str, Sector]) -> Actor:
+    actor = Actor.objects.create(
+        kind=Actor.Kind.COMPANY,
+        name="Atelier Alice",
+        slug="atelier-alice",
+        siret=valid_siret(1),
+        town="L'Isle-sur-la-Sorgue",
+        postcode="84800",
+        joined_on=datetime.date(2017, 5, 20),
+        description_fr="Un atelier au bord de l'eau.",
+    )
+    actor.sectors.set([sectors["tourisme"]])
+    ActorRole.objects.create(
+        actor=actor, role=ActorRole.Role.AMBASSADOR, start_date=datetime.date(2017, 5, 20)
+    )
+    return actor
+
+
+@pytest.fixture
+def bob(alice: Actor, sectors: dict[str, Sector]) -> Actor:
+    actor = Actor.objects.create(
+        kind=Actor.Kind.PERSON,
+        name="Bob Martin",
+        slug="bob-martin",
+        represents=alice,
+        joined_on=datetime.date(2017, 5, 1),
+    )
+    actor.sectors.set([sectors["economique"]])
+    ActorRole.objects.create(
+        actor=actor,
+        role=ActorRole.Role.COMMITTEE_MEMBER,
+        position_fr="Coprésident",
+        position_en="Co-chair",
+        start_date=datetime.date(2017, 5, 1),
+    )
+    return actor
+
+
+@pytest.fixture
+def carol(sectors: dict[str, Sector]) -> Actor:
+    actor = Actor.objects.create(
+        kind=Actor.Kind.INSTITUTION,
+        name="CCI de Sorgueville",
+        slug="cci-sorgueville",
+        joined_on=datetime.date(2017, 5, 1),
+    )
+    actor.sectors.set([sectors["economique"]])
+    ActorRole.objects.create(
+        actor=actor, role=ActorRole.Role.INSTITUTIONAL_PARTNER, start_date=datetime.date(2017, 5, 1)
+    )
+    return actor
+
+
+@pytest.fixture
+def dave(sectors: dict[str, Sector]) -> Actor:
+    actor = Actor.objects.create(
+        kind=Actor.Kind.COMPANY,
+        name="Dave Discret",
+        slug="dave-discret",
+        is_public=False,
+        joined_on=datetime.date(2017, 6, 1),
+    )
+    actor.sectors.set([sectors["tourisme"]])
+    return actor
+
+
+@pytest.fixture
+def cast(
+    programme: list[Phase], alice: Actor, bob: Actor, carol: Actor, dave: Actor
+) -> dict[str, Actor]:
+    """The whole cast, with what each did in June 2017."""
+    record_activity(
+        actor=alice,
+        kind=Activity.Kind.HOSTED_EVENT,
+        title="Portes ouvertes de l'atelier",
+        title_en="Workshop open day",
+        date=datetime.date(2017, 6, 10),
+    )
+    record_activity(
+        actor=bob,
+        kind=Activity.Kind.ATTENDED_MEETING,
+        title="Comité de pilotage de juin",
+        title_en="June steering committee",
+        date=datetime.date(2017, 6, 6),
+    )
+    record_activity(
+        actor=carol,
+        kind=Activity.Kind.PUBLISHED_DOCUMENT,
+        title="Note de conjoncture",
+        date=datetime.date(2017, 6, 20),
+    )
+    record_activity(
+        actor=dave,
+        kind=Activity.Kind.HOSTED_EVENT,
+        title="Réunion privée de Dave",
+        date=datetime.date(2017, 6, 12),
+    )
+    record_activity(
+        actor=alice,
+        kind=Activity.Kind.MEDIA_MENTION,
+        title="Brouillon d'Alice",
+        date=datetime.date(2017, 6, 14),
+        is_public=False,
+    )
+    return {"alice": alice, "bob": bob, "carol": carol, "dave": dave}
+
+
+@pytest.fixture
+def count_queries() -> Callable[[Callable[[], object]], int]:
+    """Return how many SQL queries a call makes."""
+
+    def counter(call: Callable[[], object]) -> int:
+        with CaptureQueriesContext(connection) as context:
+            call()
+        return len(context.captured_queries)
+
+    return counter
+
+
+@pytest.fixture
+def grow(sectors: dict[str, Sector]) -> Callable[[int], None]:
+    """Return a function that adds n public ambassador companies, each active in June 2017."""
+    from missa.activity.services import ActivityRecord, record_activities
+
+    serial = iter(range(10_000, 1_000_000))
+
+    def add(n: int) -> None:
+        actors = Actor.objects.bulk_create(
+            [
+                Actor(
+                    kind=Actor.Kind.COMPANY,
+                    name=f"Volume {number}",
+                    slug=f"volume-{number}",
+                    siret=valid_siret(number),
+                    joined_on=datetime.date(2017, 5, 2),
+                )
+                for number in (next(serial) for _ in range(n))
+            ]
+        )
+        sector_ids = [sector.pk for sector in sectors.values()]
+        through = Actor.sectors.through
+        through.objects.bulk_create(
+            [
+                through(actor_id=actor.pk, sector_id=sector_ids[i % 3])
+                for i, actor in enumerate(actors)
+            ]
+        )
+        ActorRole.objects.bulk_create(
+            [
+                ActorRole(actor=actor, role=ActorRole.Role.AMBASSADOR, start_date=actor.joined_on)
+                for actor in actors
+            ]
+        )
+        record_activities(
+            [
+                ActivityRecord(
+                    actor_id=actor.pk,
+                    kind=kind,
+                    title=f"{kind} {actor.name}",
+                    date=datetime.date(2017, 6, 1 + i % 28),
+                    sector_ids=[sector_ids[i % 3]],
+                )
+                for i, actor in enumerate(actors)
+                for kind in ("hosted_event", "promoted_brand")
+            ]
+        )
+
+    return add

@@ -1,0 +1,61 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from missa.activity.models import Activity, MonthSummary
+from missa.actors.models import Actor, ActorRole
+from missa.actors.validators import siret_is_valid
+from missa.core.models import Benefit, Objective, Sector, Territory
+from missa.journal.models import JournalMonth
+from missa.programme.models import Phase
+
+pytestmark = pytest.mark.django_db
+
+
+def load(*args: str) -> str:
+    out = io.StringIO()
+    call_command("load_demo", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_load_demo_builds_the_territory_of_the_brief() -> None:
+    assert "Demo territory loaded" in load()
+    territory = Territory.objects.get()
+    assert territory.insee_code == "84054"
+    assert Sector.objects.count() == 6
+    assert Objective.objects.count() == 5
+    assert Benefit.objects.count() == 5
+    phases = list(Phase.objects.all())
+    assert phases[0].start_month.isoformat() == "2017-05-01"
+    assert [p.slug for p in phases if p.start_month.isoformat() == "2018-04-01"] == ["lancement"]
+    roles = ActorRole.objects.current()
+    assert roles.filter(role="committee_member").count() == 27
+    assert roles.filter(role="ambassador", actor__kind="company").count() == 500
+    assert Actor.objects.filter(kind="association").exists()
+    assert all(
+        siret_is_valid(s) for s in Actor.objects.exclude(siret="").values_list("siret", flat=True)
+    )
+    assert Activity.objects.count() > 3000
+    assert JournalMonth.objects.published().count() == 44
+    assert not JournalMonth.objects.filter(editorial_en="").exists()
+    assert MonthSummary.objects.count() == 44
+
+
+def test_load_demo_is_idempotent() -> None:
+    load()
+    actors = Actor.objects.count()
+    assert "nothing to load" in load()
+    assert Actor.objects.count() == actors
+
+
+def test_load_demo_is_deterministic() -> None:
+    load()
+    first = list(Actor.objects.order_by("pk").values_list("name", flat=True)[:50])
+    load("--flush")
+    assert list(Actor.objects.order_by("pk").values_list("name", flat=True)[:50]) == first
+
+
+def test_load_demo_refuses_a_silly_scale() -> None:
+    with pytest.raises(CommandError):
+        load("--scale", "0")

@@ -1,0 +1,48 @@
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from missa.actors.models import Actor
+
+pytestmark = pytest.mark.django_db
+
+
+def test_programme_page_shows_phases_objectives_benefits_and_governance(
+    client: Client, cast: dict[str, Actor]
+) -> None:
+    html = client.get("/programme/").content.decode()
+    for text in (
+        "Études",
+        "Stratégie",
+        "Marque",
+        "Terminée",
+        "Synthèse des études",
+        "Fédérer",
+        "Retombées sociales",
+        "Bob Martin",
+        "Coprésident",
+        "CCI de Sorgueville",
+    ):
+        assert text in html, text
+    assert 'href="/journal/2017/05/"' in html
+    assert "Dave Discret" not in html
+
+
+def test_programme_page_in_english(client: Client, cast: dict[str, Actor]) -> None:
+    html = client.get("/en/programme/").content.decode()
+    assert "Studies" in html
+    assert "Co-chair" in html
+    assert "Done" in html
+
+
+def test_programme_page_runs_the_same_queries_at_two_sizes(
+    client: Client,
+    cast: dict[str, Actor],
+    grow: Callable[[int], None],
+    count_queries: Callable[[Callable[[], object]], int],
+) -> None:
+    small = count_queries(lambda: client.get("/programme/"))
+    grow(60)
+    large = count_queries(lambda: client.get("/programme/"))
+    assert small == large <= 12
