@@ -1,0 +1,72 @@
+"""Playwright helpers for browser tests: Debian's Chromium, axe-core, and a watch on errors."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@dataclass
+class PageWatch:
+    """Console errors, failed requests and error responses seen by a page."""
+
+    problems: list[str] = field(default_factory=list)
+    allowed_statuses: set[int] = field(default_factory=set)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.problems.append(f"console: {message.text}")
+
+    def on_request_failed(self, request: Request) -> None:
+        self.problems.append(f"failed request: {request.url} {request.failure}")
+
+    def on_response(self, response: Response) -> None:
+        if response.status >= 400 and response.status not in self.allowed_statuses:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+
+@contextmanager
+def watched_page(browser: Browser, **context_options: object) -> Iterator[tuple[Page, PageWatch]]:
+    """Open a page with axe-core loaded in every document and errors recorded."""
+    context = browser.new_context(**context_options)  # type: ignore[arg-type]
+    # An init script runs through the DevTools protocol: the page's CSP still applies to the page.
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    watch = PageWatch()
+    page.on("console", watch.on_console)
+    page.on("pageerror", lambda error: watch.problems.append(f"page error: {error}"))
+    page.on("requestfailed", watch.on_request_failed)
+    page.on("response", watch.on_response)
+    try:
+        yield page, watch
+    finally:
+        context.close()
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Run axe-core on the page; return one line per WCAG 2.1 A/AA violation."""
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        WCAG_TAGS,
+    )
+    return [
+        f"{violation['id']}: {violation['help']} — "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+        for violation in result["violations"]
+    ]

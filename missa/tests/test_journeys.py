@@ -1,0 +1,206 @@
+"""Browser journeys through the public site, in French and English, checked with axe-core."""
+
+import gzip
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from missa.actors.models import Actor
+from missa.browser import CHROMIUM, CHROMIUM_ARGS, PageWatch, axe_violations, watched_page
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[tuple[Page, PageWatch]]:
+    with watched_page(browser, viewport={"width": 1280, "height": 900}) as watched:
+        yield watched
+
+
+def check(page: Page, watch: PageWatch) -> None:
+    """Assert the page has no accessibility violation, console error or failed request."""
+    assert axe_violations(page) == [], page.url
+    assert watch.problems == [], page.url
+    assert page.locator("h1").count() == 1, page.url
+
+
+def test_follow_the_programme_month_after_month_in_french(
+    live_server: object, cast: dict[str, Actor], page: tuple[Page, PageWatch]
+) -> None:
+    tab, watch = page
+    tab.goto(f"{live_server}/")
+    expect(tab.get_by_role("heading", level=1)).to_contain_text("Sorgueville")
+    check(tab, watch)
+
+    tab.get_by_role("navigation", name="Menu principal").get_by_role(
+        "link", name="La démarche"
+    ).click()
+    expect(tab).to_have_url(re.compile(r"/programme/$"))
+    check(tab, watch)
+
+    tab.get_by_role("link", name="Lire le journal de mai 2017").click()
+    expect(tab.get_by_role("heading", level=1)).to_contain_text("Mai 2017")
+    check(tab, watch)
+
+    tab.get_by_role("link", name="Juin 2017 →").click()
+    expect(tab.get_by_role("heading", level=1)).to_contain_text("Écouter le territoire")
+    check(tab, watch)
+
+    tab.get_by_role("link", name="Atelier Alice").first.click()
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Atelier Alice")
+    check(tab, watch)
+
+    tab.get_by_role("link", name="Tourisme").click()
+    expect(tab.get_by_role("heading", level=1)).to_contain_text("Tourisme")
+    check(tab, watch)
+
+    tab.get_by_role("link", name="Retour à l'accueil").click()
+    expect(tab).to_have_url(f"{live_server}/")
+
+
+def test_follow_the_programme_in_english(
+    live_server: object, cast: dict[str, Actor], page: tuple[Page, PageWatch]
+) -> None:
+    tab, watch = page
+    tab.goto(f"{live_server}/")
+    tab.get_by_role("link", name="English").click()
+    expect(tab.locator("html")).to_have_attribute("lang", "en")
+    check(tab, watch)
+
+    tab.get_by_role("link", name="The programme", exact=True).click()
+    check(tab, watch)
+    tab.get_by_role("link", name="Read the journal of May 2017").click()
+    tab.get_by_role("link", name="June 2017 →").click()
+    expect(tab.get_by_role("heading", level=1)).to_contain_text("June 2017 — Listening")
+    check(tab, watch)
+
+    tab.get_by_role("link", name="Bob Martin").first.click()
+    expect(tab.get_by_text("Co-chair")).to_be_visible()
+    check(tab, watch)
+    tab.get_by_role("link", name="Economy").click()
+    expect(tab.get_by_role("heading", level=1)).to_contain_text("Economy")
+    check(tab, watch)
+
+    tab.get_by_role("link", name="Français").click()
+    expect(tab.get_by_role("heading", level=1)).to_contain_text("Économique")
+
+
+def test_filter_and_search_the_directory(
+    live_server: object, cast: dict[str, Actor], page: tuple[Page, PageWatch]
+) -> None:
+    tab, watch = page
+    tab.goto(f"{live_server}/actors/")
+    expect(tab.get_by_text("3 acteurs trouvés")).to_be_visible()
+    check(tab, watch)
+
+    tab.get_by_label("Secteur").select_option("economique")
+    expect(tab.get_by_text("2 acteurs trouvés")).to_be_visible()
+    expect(tab).to_have_url(re.compile(r"sector=economique"))
+
+    tab.get_by_label("Rechercher par nom").fill("cci")
+    tab.get_by_role("button", name="Filtrer").click()
+    expect(tab.get_by_text("1 acteur trouvé")).to_be_visible()
+    expect(tab.get_by_role("link", name="CCI de Sorgueville")).to_be_visible()
+    check(tab, watch)
+
+    tab.get_by_label("Rechercher par nom").fill("personne")
+    tab.get_by_label("Rechercher par nom").press("Enter")
+    expect(tab.get_by_text("Aucun acteur ne correspond à ces filtres.")).to_be_visible()
+    check(tab, watch)
+
+
+def test_directory_works_without_javascript(
+    live_server: object, cast: dict[str, Actor], browser: Browser
+) -> None:
+    with watched_page(browser, java_script_enabled=False) as (tab, watch):
+        tab.goto(f"{live_server}/actors/")
+        tab.get_by_label("Type").select_option("person")
+        tab.get_by_role("button", name="Filtrer").click()
+        expect(tab.get_by_text("1 acteur trouvé")).to_be_visible()
+        assert "kind=person" in tab.url
+        assert watch.problems == []
+
+
+def test_keyboard_only_navigation_of_the_menu(
+    live_server: object, cast: dict[str, Actor], page: tuple[Page, PageWatch]
+) -> None:
+    tab, watch = page
+    tab.goto(f"{live_server}/")
+    tab.keyboard.press("Tab")
+    skip = tab.get_by_role("link", name="Aller au contenu")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    tab.keyboard.press("Enter")
+    expect(tab.locator("main")).to_be_focused()
+
+    tab.goto(f"{live_server}/")
+    journal = tab.get_by_role("navigation", name="Menu principal").get_by_role(
+        "link", name="Journal"
+    )
+    for _ in range(10):
+        tab.keyboard.press("Tab")
+        if journal.evaluate("element => element === document.activeElement"):
+            break
+    expect(journal).to_be_focused()
+    outline = journal.evaluate("element => getComputedStyle(element).outlineStyle")
+    assert outline != "none"
+    tab.keyboard.press("Enter")
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Le journal, mois après mois")
+    check(tab, watch)
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/programme/", "/journal/", "/journal/2017/06/", "/actors/", "/actors/bob-martin/"]
+)
+def test_pages_fit_a_360_pixel_phone(
+    live_server: object, cast: dict[str, Actor], browser: Browser, path: str
+) -> None:
+    with watched_page(browser, viewport={"width": 360, "height": 740}) as (tab, watch):
+        tab.goto(f"{live_server}{path}")
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} scrolls sideways: {width}px"
+        check(tab, watch)
+
+
+def test_404_page_is_accessible(
+    live_server: object, cast: dict[str, Actor], browser: Browser
+) -> None:
+    with watched_page(browser) as (tab, watch):
+        watch.allowed_statuses.add(404)
+        response = tab.goto(f"{live_server}/journal/1999/01/")
+        assert response is not None and response.status == 404
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Page introuvable")
+        # Chromium logs the 404 of the document itself as a console error.
+        watch.problems = [p for p in watch.problems if "404" not in p]
+        check(tab, watch)
+
+
+def test_pages_serve_at_most_50_kb_of_compressed_javascript() -> None:
+    base = (Path(settings.BASE_DIR) / "missa" / "templates" / "base.html").read_text()
+    scripts = re.findall(r"static '([^']+\.js)'", base)
+    assert scripts
+    from django.contrib.staticfiles import finders
+
+    total = 0
+    for script in scripts:
+        found = finders.find(script)
+        assert isinstance(found, str), script
+        total += len(gzip.compress(Path(found).read_bytes()))
+    assert total <= 50 * 1024
