@@ -71,12 +71,12 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 typecheck: install-dev
-	$(BIN)/mypy config missa
+	$(BIN)/mypy config missa bench
 
 checks: install-dev
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.prod SECRET_KEY=check-deploy-$$RANDOM$$RANDOM$$RANDOM-not-a-real-key-0123456789abcdef \
-		ALLOWED_HOSTS=missa.example.org $(MANAGE) check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=missa.example.org EMAIL_HOST=smtp.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 pytest: install-dev browsers
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
@@ -87,6 +87,8 @@ test: lint typecheck checks pytest
 messages: install-dev
 	@command -v xgettext >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
 	$(MANAGE) makemessages -l fr -l en --no-obsolete --ignore=node_modules --ignore=.venv --ignore=var
+	@# English is the source language of the strings: its catalogue repeats them.
+	msgen --no-wrap missa/locale/en/LC_MESSAGES/django.po -o missa/locale/en/LC_MESSAGES/django.po
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 bench: install-dev
