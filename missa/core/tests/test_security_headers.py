@@ -33,3 +33,13 @@ def test_500_page_is_styled_and_does_not_touch_the_database(client: Client) -> N
     response = server_error(client.get("/").wsgi_request)
     assert response.status_code == 500
     assert "Une erreur est survenue" in response.content.decode()
+
+
+def test_an_unexpected_error_shows_the_styled_500_page(client: Client, db: None) -> None:
+    from unittest import mock
+
+    client.raise_request_exception = False
+    with mock.patch("missa.core.views.programme_timeline", side_effect=RuntimeError("boom")):
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "Une erreur est survenue" in response.content.decode()
