@@ -280,3 +280,18 @@ def grow(sectors: dict[str, Sector]) -> Callable[[int], None]:
         )
 
     return add
+
+
+@pytest.fixture
+def assert_constant_queries(
+    client: Any, grow: Callable[[int], None], count_queries: Callable[[Callable[[], object]], int]
+) -> Callable[[str], None]:
+    """Return a check that a URL runs the same number of queries (at most 12) at two sizes."""
+
+    def check(url: str) -> None:
+        small = count_queries(lambda: client.get(url))
+        grow(60)
+        large = count_queries(lambda: client.get(url))
+        assert small == large <= 12, f"{url}: {small} queries, then {large} with more data"
+
+    return check

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.db.models import Model
 from django.test import Client
 from django.urls import reverse
 
@@ -20,7 +21,7 @@ def admin_client_fr(client: Client) -> Client:
     "model", list(admin.site._registry), ids=lambda model: model._meta.label_lower
 )
 def test_every_model_has_a_working_admin_with_search(
-    admin_client_fr: Client, cast: dict[str, Actor], model: type
+    admin_client_fr: Client, cast: dict[str, Actor], model: type[Model]
 ) -> None:
     model_admin = admin.site._registry[model]
     info = (model._meta.app_label, model._meta.model_name)
