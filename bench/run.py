@@ -47,6 +47,7 @@ def environment(scale: int) -> dict[str, str]:
         DATABASE_URL=f"sqlite:///{database_path(scale)}",
         MISSA_VAR_DIR=str(ROOT / "var"),
         DEBUG="false",
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
     )
     return env
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from missa.activity.models import Activity
 from missa.core.models import Sector
@@ -25,7 +25,7 @@ def _get_public_actor(slug: str) -> Actor:
         raise Http404("No such actor.") from error
 
 
-@require_GET
+@require_safe
 def actor_list(request: HttpRequest) -> HttpResponse:
     sectors = list(Sector.objects.all())
     form = DirectoryFilterForm(request.GET, sectors=sectors)
@@ -56,7 +56,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = _get_public_actor(slug)
     activities = Activity.objects.public().filter(actor=actor).order_by("-date", "-pk")

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from missa.activity.models import Activity, MonthSummary
 from missa.actors.models import Actor, ActorRole
@@ -20,7 +20,7 @@ SECTOR_ACTORS_SHOWN = 12
 SECTOR_ACTIVITIES_SHOWN = 10
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     timeline = programme_timeline()
     reference_month = timeline.reference_month
@@ -52,7 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", context)
 
 
-@require_GET
+@require_safe
 def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
     sector = get_object_or_404(Sector, slug=slug)
     actors = Actor.objects.public().filter(sectors=sector)

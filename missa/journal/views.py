@@ -4,7 +4,7 @@ import datetime
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from missa.activity.models import Activity, MonthSummary
 from missa.core.models import Sector, add_months
@@ -17,7 +17,7 @@ MONTHS_PER_PAGE = 12
 ACTIVITIES_PER_PAGE = 40
 
 
-@require_GET
+@require_safe
 def month_list(request: HttpRequest) -> HttpResponse:
     timeline = programme_timeline()
     page = paginate(request, timeline.months(), MONTHS_PER_PAGE)
@@ -41,7 +41,7 @@ def month_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def month_detail(request: HttpRequest, year: str, month: str) -> HttpResponse:
     try:
         current = datetime.date(int(year), int(month), 1)

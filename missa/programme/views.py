@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from missa.actors.models import ActorRole
 from missa.core.models import Benefit, Objective
@@ -18,7 +18,7 @@ GOVERNANCE_ROLES = {
 }
 
 
-@require_GET
+@require_safe
 def programme(request: HttpRequest) -> HttpResponse:
     phases = Phase.objects.prefetch_related(
         Prefetch("deliverables", queryset=Deliverable.objects.order_by("date", "pk"))

@@ -424,7 +424,7 @@ class DemoLoader:
                             title_en=title_en,
                         )
                     )
-                rate = 0.6 if actor.pk in institution_ids else 0.22
+                rate = 0.8 if actor.pk in institution_ids else 0.5
                 while self.rng.random() < rate:
                     kind = self.rng.choices(kinds, weights=weights)[0]
                     title_fr, title_en = people.activity_title(self.rng, kind)

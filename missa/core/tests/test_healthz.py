@@ -18,3 +18,8 @@ def test_healthz_answers_503_when_the_database_does_not(client: Client) -> None:
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"
+
+
+def test_pages_answer_head_requests(client: Client) -> None:
+    assert client.head("/").status_code == 200
+    assert client.post("/").status_code == 405
