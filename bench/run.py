@@ -84,6 +84,7 @@ for name, url in pages:
     for _ in range(3):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
+    connection.queries_log.clear()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     times = []
@@ -104,10 +105,11 @@ def measure_in_process(scale: int, runs: int) -> dict[str, dict[str, Any]]:
         [PYTHON, "-c", MEASURE, json.dumps(PAGES), str(runs)],
         env=environment(scale) | {"PYTHONPATH": str(ROOT)},
         cwd=ROOT,
-        check=True,
         capture_output=True,
         text=True,
     )
+    if result.returncode:
+        sys.exit(f"measuring scale {scale} failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -188,6 +190,11 @@ def main() -> None:
     sizes = [1, args.scale]
     for scale in sizes:
         build(scale, args.rebuild)
+    subprocess.run(
+        [PYTHON, str(ROOT / "manage.py"), "collectstatic", "--no-input", "-v", "0"],
+        env=environment(1),
+        check=True,
+    )
     measured = {scale: measure_in_process(scale, args.runs) for scale in sizes}
     rates = {
         scale: throughput(

@@ -19,7 +19,10 @@ from missa.core.models import Sector, first_of_month
 class ActivityQuerySet(models.QuerySet["Activity"]):
     def public(self) -> "ActivityQuerySet":
         """Return activities anyone may see: public, by a public actor."""
-        return self.filter(is_public=True, actor__is_public=True)
+        # A subquery rather than a join: the planner then keeps walking the date/month index.
+        return self.filter(
+            Exists(Actor.objects.filter(pk=OuterRef("actor_id"), is_public=True)), is_public=True
+        )
 
     def for_month(self, month: datetime.date) -> "ActivityQuerySet":
         """Return activities dated in the month of the given day."""
@@ -88,6 +91,13 @@ class Activity(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         self.month = first_of_month(self.date)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def kind_label(self) -> str:
+        return str(ACTIVITY_KIND_LABELS.get(self.kind, self.kind))
+
+
+ACTIVITY_KIND_LABELS = dict(Activity.Kind.choices)
 
 
 class MonthSummary(models.Model):

@@ -81,6 +81,7 @@ class Actor(models.Model):
             models.Index(fields=["is_public", "name"]),
             models.Index(fields=["is_public", "joined_on"]),
             models.Index(fields=["kind", "is_public"]),
+            models.Index(fields=["represents", "name"]),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -105,6 +106,11 @@ class Actor(models.Model):
     @property
     def is_person(self) -> bool:
         return self.kind == self.Kind.PERSON
+
+    @property
+    def kind_label(self) -> str:
+        # A dict lookup: get_kind_display() normalises the choices on every call.
+        return str(ACTOR_KIND_LABELS.get(self.kind, self.kind))
 
 
 class ActorRoleQuerySet(models.QuerySet["ActorRole"]):
@@ -145,11 +151,15 @@ class ActorRole(models.Model):
         indexes = [models.Index(fields=["role", "start_date", "end_date"])]
 
     def __str__(self) -> str:
-        return f"{self.actor} — {self.get_role_display()}"
+        return f"{self.actor} — {self.role_label}"
 
     def clean(self) -> None:
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("A role cannot end before it starts.")})
+
+    @property
+    def role_label(self) -> str:
+        return str(ROLE_LABELS.get(self.role, self.role))
 
     def is_active_on(self, day: datetime.date) -> bool:
         """Return whether the role is held on day."""
@@ -157,3 +167,7 @@ class ActorRole(models.Model):
 
     def is_current(self) -> bool:
         return self.is_active_on(timezone.localdate())
+
+
+ACTOR_KIND_LABELS = dict(Actor.Kind.choices)
+ROLE_LABELS = dict(ActorRole.Role.choices)

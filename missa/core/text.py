@@ -1,5 +1,7 @@
 """Rendering of text written by people: Markdown, then sanitised HTML."""
 
+from functools import lru_cache
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -33,6 +35,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 
 
+@lru_cache(maxsize=4096)
 def render_markdown(text: str) -> str:
     """Return safe HTML for Markdown text written by a person."""
     html = _markdown.render(text or "")

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -10,10 +9,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from missa.activity.models import Activity, MonthSummary
-from missa.actors.models import Actor, ActorRole
+from missa.actors.models import Actor
 from missa.journal.models import JournalMonth
 from missa.programme.models import programme_timeline
 
+from .figures import role_counts, sector_actor_count
 from .models import Sector
 
 SECTOR_ACTORS_SHOWN = 12
@@ -27,26 +27,12 @@ def home(request: HttpRequest) -> HttpResponse:
     summary = (
         MonthSummary.objects.filter(month=reference_month).first() if reference_month else None
     )
-    role = ActorRole.Role
-    counts = (
-        ActorRole.objects.current()
-        .filter(actor__is_public=True)
-        .aggregate(
-            ambassadors=Count("actor", filter=Q(role=role.AMBASSADOR), distinct=True),
-            committee=Count("actor", filter=Q(role=role.COMMITTEE_MEMBER), distinct=True),
-            partners=Count(
-                "actor",
-                filter=Q(role__in=[role.INSTITUTIONAL_PARTNER, role.PARTNER_TERRITORY]),
-                distinct=True,
-            ),
-        )
-    )
     context = {
         "timeline": timeline,
         "reference_month": reference_month,
         "month_activity_count": summary.activity_count if summary else 0,
         "latest_month": JournalMonth.objects.published().order_by("-month").first(),
-        "counts": counts,
+        "counts": role_counts(),
         "sectors": Sector.objects.all(),
     }
     return render(request, "core/home.html", context)
@@ -58,7 +44,7 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actors = Actor.objects.public().filter(sectors=sector)
     context = {
         "sector": sector,
-        "actor_count": actors.count(),
+        "actor_count": sector_actor_count(sector),
         "actors": actors.order_by("-joined_on", "pk")[:SECTOR_ACTORS_SHOWN],
         "activities": Activity.objects.public()
         .in_sector(sector)
