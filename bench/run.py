@@ -87,12 +87,13 @@ for name, url in pages:
     connection.queries_log.clear()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
+    query_count = len(queries.captured_queries)
     times = []
     for _ in range(runs):
         started = time.perf_counter()
         client.get(url)
         times.append((time.perf_counter() - started) * 1000)
-    out[name] = {"url": url, "queries": len(queries.captured_queries),
+    out[name] = {"url": url, "queries": query_count,
                  "median_ms": statistics.median(times)}
 print(json.dumps(out))
 """

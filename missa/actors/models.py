@@ -1,17 +1,26 @@
 """Actors: every organisation or person taking part in the programme, and their roles."""
 
 import datetime
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from missa.core.models import Sector
 
 from .validators import validate_siret
+
+
+@lru_cache(maxsize=16)
+def directory_url(language: str, script_prefix: str) -> str:
+    """Return the directory's address in a language (actors' pages live below it)."""
+    with override(language):
+        return reverse("actors:actor-list")
 
 
 class ActorQuerySet(models.QuerySet["Actor"]):
@@ -93,7 +102,8 @@ class Actor(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("actors:actor-detail", args=[self.slug])
+        # Lists link dozens of actors: build from the cached directory prefix, not reverse().
+        return f"{directory_url(get_language(), get_script_prefix())}{self.slug}/"
 
     def clean(self) -> None:
         if self.siret and self.kind != self.Kind.COMPANY:

@@ -14,7 +14,7 @@ from missa.programme.models import programme_timeline
 from .models import JournalMonth
 
 MONTHS_PER_PAGE = 12
-ACTIVITIES_PER_PAGE = 40
+ACTIVITIES_PER_PAGE = 25
 
 
 @require_safe

@@ -51,3 +51,14 @@ def test_a_role_cannot_end_before_it_starts(alice: Actor) -> None:
     )
     with pytest.raises(ValidationError):
         role.full_clean()
+
+
+def test_actor_addresses_follow_the_language(alice: Actor) -> None:
+    from django.urls import reverse
+    from django.utils.translation import override
+
+    with override("fr"):
+        assert alice.get_absolute_url() == reverse("actors:actor-detail", args=["atelier-alice"])
+        assert alice.get_absolute_url() == "/actors/atelier-alice/"
+    with override("en"):
+        assert alice.get_absolute_url() == "/en/actors/atelier-alice/"
