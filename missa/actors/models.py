@@ -1,6 +1,7 @@
 """Actors: every organisation or person taking part in the programme, and their roles."""
 
 import datetime
+import unicodedata
 from functools import lru_cache
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from missa.core.models import Sector
 
 from .validators import validate_siret
+
+
+def normalize_for_search(text: str) -> str:
+    """Return text lower-cased, without accents, with its spaces and apostrophes folded."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    bare = bare.replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(bare.casefold().split())[:200]
 
 
 @lru_cache(maxsize=16)
@@ -35,8 +44,9 @@ class ActorQuerySet(models.QuerySet["Actor"]):
         )
 
     def search(self, text: str) -> "ActorQuerySet":
-        """Return actors whose name contains text (case-insensitive)."""
-        return self.filter(name__icontains=text) if text else self
+        """Return actors whose name contains text, ignoring case and accents."""
+        needle = normalize_for_search(text)
+        return self.filter(search_name__contains=needle) if needle else self
 
 
 class Actor(models.Model):
@@ -50,6 +60,8 @@ class Actor(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
+    # The name folded for search ("Hôtel" is found by "hotel"); kept by save().
+    search_name = models.CharField(max_length=200, editable=False, default="")
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -100,6 +112,10 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.search_name = normalize_for_search(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
         # Lists link dozens of actors: build from the cached directory prefix, not reverse().

@@ -97,3 +97,9 @@ def test_directory_runs_the_same_queries_at_two_sizes(
     cast: dict[str, Actor], assert_constant_queries: Callable[[str], None], query: str
 ) -> None:
     assert_constant_queries(f"/actors/{query}")
+
+
+def test_directory_search_ignores_accents_and_case(client: Client, cast: dict[str, Actor]) -> None:
+    Actor.objects.create(kind=Actor.Kind.COMPANY, name="Hôtel du Pont", slug="hotel-du-pont")
+    assert names(client, "?q=HOTEL") == ["Hôtel du Pont"]
+    assert names(client, "?q=hôtel%20%20du") == ["Hôtel du Pont"]

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 
 from missa.activity.models import Activity, MonthSummary
 from missa.activity.services import ActivityRecord, record_activities
-from missa.actors.models import Actor, ActorRole
+from missa.actors.models import Actor, ActorRole, normalize_for_search
 from missa.core.models import Benefit, Objective, Sector, Territory, add_months, months_between
 from missa.journal.models import JournalMonth
 from missa.programme.models import Deliverable, Phase
@@ -260,6 +260,7 @@ class DemoLoader:
                 kind=Actor.Kind.COMPANY,
                 name=name,
                 slug=self.unique_slug(name),
+                search_name=normalize_for_search(name),
                 siret=people.siret(self.rng, serial),
                 town=town,
                 postcode=postcode,

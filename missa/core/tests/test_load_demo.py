@@ -40,6 +40,7 @@ def test_load_demo_builds_the_territory_of_the_brief() -> None:
     assert JournalMonth.objects.published().count() == 44
     assert not JournalMonth.objects.filter(editorial_en="").exists()
     assert MonthSummary.objects.count() == 44
+    assert not Actor.objects.filter(search_name="").exists()
 
 
 def test_load_demo_is_idempotent() -> None:
