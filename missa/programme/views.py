@@ -1,12 +1,12 @@
 """The programme page: phases, objectives, benefits, governance."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from missa.actors.models import ActorRole
+from missa.actors.models import Actor, ActorRole
 from missa.core.models import Benefit, Objective
 
 from .models import Deliverable, Phase, ProgrammeTimeline
@@ -27,7 +27,8 @@ def programme(request: HttpRequest) -> HttpResponse:
     roles = list(
         ActorRole.objects.current()
         .filter(
-            actor__is_public=True,
+            # A subquery, not a join: the planner then starts from the role index.
+            Exists(Actor.objects.public().filter(pk=OuterRef("actor_id"))),
             role__in=[name for names in GOVERNANCE_ROLES.values() for name in names],
         )
         .select_related("actor")

@@ -98,6 +98,10 @@ def test_follow_the_programme_in_english(
     expect(tab.get_by_role("heading", level=1)).to_contain_text("Economy")
     check(tab, watch)
 
+    tab.get_by_role("link", name="Back to the home page").click()
+    expect(tab).to_have_url(f"{live_server}/en/")
+    expect(tab.get_by_role("heading", level=2, name="Where the programme stands")).to_be_visible()
+
     tab.get_by_role("link", name="Français").click()
     expect(tab.get_by_role("heading", level=1)).to_contain_text("Économique")
 
