@@ -103,7 +103,8 @@ def test_follow_the_programme_in_english(
     expect(tab.get_by_role("heading", level=2, name="Where the programme stands")).to_be_visible()
 
     tab.get_by_role("link", name="Français").click()
-    expect(tab.get_by_role("heading", level=1)).to_contain_text("Économique")
+    expect(tab).to_have_url(f"{live_server}/")
+    expect(tab.get_by_role("heading", level=2, name="Où en est la démarche")).to_be_visible()
 
 
 def test_filter_and_search_the_directory(
