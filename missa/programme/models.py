@@ -146,6 +146,10 @@ class Phase(models.Model):
         return self.status == self.Status.RUNNING
 
     @property
+    def is_single_month(self) -> bool:
+        return self.start_month == self.end_month
+
+    @property
     def month_count(self) -> int:
         return months_between(self.start_month, self.end_month) + 1
 

@@ -58,6 +58,7 @@ class DemoLoader:
     rng: random.Random = field(init=False)
     sectors: dict[str, Sector] = field(init=False, default_factory=dict)
     slugs: set[str] = field(init=False, default_factory=set)
+    names: set[str] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -252,7 +253,7 @@ class DemoLoader:
         for serial in range(total):
             main = self.rng.choices(slugs, weights=[40, 8, 10, 28, 7, 7])[0]
             extra = [self.rng.choice(slugs)] if self.rng.random() < 0.3 else []
-            name = people.company_name(self.rng, main)
+            name = people.company_name(self.rng, main, self.names)
             town, postcode = self.town()
             sector_fr = getattr(self.sectors[main], "name_fr", "")
             sector_en = getattr(self.sectors[main], "name_en", "")

@@ -284,9 +284,22 @@ def person_name(rng: random.Random) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
 
 
-def company_name(rng: random.Random, sector_slug: str) -> str:
-    pattern = rng.choice(COMPANY_PATTERNS[sector_slug])
-    return pattern.format(n=rng.choice(LAST_NAMES), p=rng.choice(PLACES))
+NAME_SUFFIXES = ["& Fils", "& Associés", "Frères", "et Cie", "Sœurs", "Atelier 2", "Maison"]
+
+
+def company_name(rng: random.Random, sector_slug: str, taken: set[str]) -> str:
+    """Return a made-up company name that is not in taken (and add it there)."""
+    for attempt in range(12):
+        pattern = rng.choice(COMPANY_PATTERNS[sector_slug])
+        name = pattern.format(n=rng.choice(LAST_NAMES), p=rng.choice(PLACES))
+        if attempt > 5:
+            name = f"{name} {rng.choice(NAME_SUFFIXES)}"
+        if name not in taken:
+            break
+    else:
+        name = f"{name} {len(taken)}"
+    taken.add(name)
+    return name
 
 
 def siret(rng: random.Random, serial: int) -> str:

@@ -41,6 +41,8 @@ def test_load_demo_builds_the_territory_of_the_brief() -> None:
     assert not JournalMonth.objects.filter(editorial_en="").exists()
     assert MonthSummary.objects.count() == 44
     assert not Actor.objects.filter(search_name="").exists()
+    names = list(Actor.objects.filter(kind="company").values_list("name", flat=True))
+    assert len(names) == len(set(names))
 
 
 def test_load_demo_is_idempotent() -> None:
