@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("programme/", include("missa.programme.urls")),
     path("journal/", include("missa.journal.urls")),
     path("actors/", include("missa.actors.urls")),
+    path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -45,6 +45,7 @@ class PageWatch:
 def watched_page(browser: Browser, **context_options: object) -> Iterator[tuple[Page, PageWatch]]:
     """Open a page with axe-core loaded in every document and errors recorded."""
     context = browser.new_context(**context_options)  # type: ignore[arg-type]
+    context.set_default_timeout(10_000)
     # An init script runs through the DevTools protocol: the page's CSP still applies to the page.
     context.add_init_script(path=str(AXE))
     page = context.new_page()
@@ -70,3 +71,10 @@ def axe_violations(page: Page) -> list[str]:
         + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
         for violation in result["violations"]
     ]
+
+
+def check(page: Page, watch: PageWatch) -> None:
+    """Assert the page has one h1, no accessibility violation, console error or failed request."""
+    assert axe_violations(page) == [], page.url
+    assert watch.problems == [], page.url
+    assert page.locator("h1").count() == 1, page.url

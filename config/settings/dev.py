@@ -9,3 +9,5 @@ DEBUG = env_bool("DEBUG", default=True)
 SECRET_KEY = SECRET_KEY or local_secret_key()  # noqa: F405
 if not os.environ.get("ALLOWED_HOSTS"):
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

@@ -9,3 +9,5 @@ from .base import env_bool, local_secret_key
 
 DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = SECRET_KEY or local_secret_key()  # noqa: F405
+
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

@@ -12,3 +12,4 @@ STORAGES = {
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

@@ -3,42 +3,20 @@
 import gzip
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from missa.actors.models import Actor
-from missa.browser import CHROMIUM, CHROMIUM_ARGS, PageWatch, axe_violations, watched_page
+from missa.browser import CHROMIUM, PageWatch, check, watched_page
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[tuple[Page, PageWatch]]:
-    with watched_page(browser, viewport={"width": 1280, "height": 900}) as watched:
-        yield watched
-
-
-def check(page: Page, watch: PageWatch) -> None:
-    """Assert the page has no accessibility violation, console error or failed request."""
-    assert axe_violations(page) == [], page.url
-    assert watch.problems == [], page.url
-    assert page.locator("h1").count() == 1, page.url
 
 
 def test_follow_the_programme_month_after_month_in_french(

@@ -27,10 +27,11 @@ def test_every_model_has_a_working_admin_with_search(
     info = (model._meta.app_label, model._meta.model_name)
     changelist = admin_client_fr.get(reverse("admin:{}_{}_changelist".format(*info)), {"q": "a"})
     assert changelist.status_code == 200
-    if model._meta.app_label != "auth":
+    ours = model.__module__.startswith("missa.")
+    if ours:
         assert model_admin.search_fields
     # The territory and its vocabularies are a handful of ordered rows: nothing to filter.
-    if model._meta.app_label not in {"auth", "core"}:
+    if ours and model._meta.app_label != "core":
         assert model_admin.list_filter
     instance = model._default_manager.first()
     if instance is not None:
