@@ -1,9 +1,12 @@
 """URL map: French pages at /, English ones under /en/."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
+from django.views.static import serve
 
 from missa.core import views as core_views
 
@@ -19,12 +22,18 @@ urlpatterns += i18n_patterns(
     path("programme/", include("missa.programme.urls")),
     path("journal/", include("missa.journal.urls")),
     path("actors/", include("missa.actors.urls")),
+    path("accounts/", include("missa.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or settings.MISSA_SERVE_MEDIA:
+    # `make run` and `make dev` serve uploads themselves; production lets the web server do it.
+    urlpatterns += [
+        re_path(
+            r"^{}(?P<path>.*)$".format(re.escape(settings.MEDIA_URL.lstrip("/"))),
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

@@ -34,7 +34,10 @@ class PageWatch:
             self.problems.append(f"console: {message.text}")
 
     def on_request_failed(self, request: Request) -> None:
-        self.problems.append(f"failed request: {request.url} {request.failure}")
+        # A request cut short because the page navigated away (the favicon, typically) is
+        # ERR_ABORTED; a missing file shows up in on_response with its status instead.
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"failed request: {request.url} {request.failure}")
 
     def on_response(self, response: Response) -> None:
         if response.status >= 400 and response.status not in self.allowed_statuses:

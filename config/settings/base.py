@@ -224,5 +224,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# Whether Django itself serves uploaded files (for `make run`; a web server does it in production).
+MISSA_SERVE_MEDIA = env_bool("MISSA_SERVE_MEDIA")
+
 # Pagination sizes, one place.
 MISSA_PAGE_SIZE = 25

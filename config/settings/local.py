@@ -11,3 +11,4 @@ DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = SECRET_KEY or local_secret_key()  # noqa: F405
 
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+MISSA_SERVE_MEDIA = True

@@ -21,6 +21,7 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the emails you receive."),
     )
+    photo = models.ImageField(_("photo"), upload_to="accounts/photos/", blank=True)
 
     class Meta:
         verbose_name = _("user")

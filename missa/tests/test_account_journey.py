@@ -56,3 +56,11 @@ def test_sign_up_verify_then_sign_in_again(
     tab.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
     tab.get_by_role("button", name="Connexion").click()
     expect(tab.get_by_role("link", name="Mon compte")).to_be_visible()
+
+    tab.get_by_role("link", name="Mon compte").click()
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Mon profil")
+    check(tab, watch)
+    tab.get_by_label("Nom").fill("Léa Fabre")
+    tab.get_by_role("button", name="Enregistrer").click()
+    expect(tab.get_by_text("Votre profil est enregistré.")).to_be_visible()
+    check(tab, watch)

@@ -1,0 +1,71 @@
+"""Checking files that people upload: by their content, never by their name.
+
+Images are decoded with Pillow, capped in bytes and pixels, then re-encoded, which drops their
+metadata (location, camera, comments) and anything hidden after the image data. SVG is refused:
+it is a document that can carry scripts.
+"""
+
+import io
+import uuid
+import warnings
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+MEGABYTE = 1024 * 1024
+# Pillow's own guard against decompression bombs, at a limit fit for logos and portraits.
+MAX_PIXELS = 40_000_000
+FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "png"}
+
+
+def clean_image(
+    upload: UploadedFile, *, max_bytes: int = 5 * MEGABYTE, max_side: int = 4000
+) -> "ContentFile[bytes]":
+    """Return a re-encoded copy of an uploaded image, or raise ValidationError saying why."""
+    if upload.size is None or upload.size > max_bytes:
+        raise ValidationError(
+            _("This file is too large: %(size)s MB at most.") % {"size": max_bytes // MEGABYTE},
+            code="too_large",
+        )
+    head = upload.read(512)
+    upload.seek(0)
+    if b"<svg" in head.lower() or b"<?xml" in head.lower():
+        raise ValidationError(_("SVG images are not accepted: use PNG, JPEG or WebP."), code="svg")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as probe:
+                probe.verify()
+            upload.seek(0)
+            image = Image.open(upload)
+            if image.width * image.height > MAX_PIXELS:
+                raise ValidationError(_("This image has too many pixels."), code="too_many_pixels")
+            image.load()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise ValidationError(
+            _("This image has too many pixels."), code="too_many_pixels"
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            _("This file is not an image we can read: use PNG, JPEG or WebP."), code="not_image"
+        ) from None
+    source_format = image.format or ""
+    if source_format not in FORMATS:
+        raise ValidationError(
+            _("This image format is not accepted: use PNG, JPEG or WebP."), code="format"
+        )
+    if max(image.size) > max_side:
+        image.thumbnail((max_side, max_side))
+    output_format = "PNG" if source_format == "GIF" else source_format
+    result: Image.Image = image
+    if output_format == "JPEG" and image.mode not in {"RGB", "L"}:
+        result = image.convert("RGB")
+    buffer = io.BytesIO()
+    # Saving without exif= or pnginfo= drops the metadata.
+    result.save(buffer, format=output_format, **({"quality": 88} if output_format != "PNG" else {}))
+    return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{FORMATS[output_format]}")
