@@ -35,5 +35,6 @@ if settings.DEBUG or settings.MISSA_SERVE_MEDIA:
             r"^{}(?P<path>.*)$".format(re.escape(settings.MEDIA_URL.lstrip("/"))),
             serve,
             {"document_root": settings.MEDIA_ROOT},
+            name="media",
         )
     ]

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
     "missa.accounts",
@@ -125,10 +126,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
+# Town staff: staff accounts in this group edit the programme in the admin.
+MISSA_EDITORS_GROUP = "editors"
 LOGIN_REDIRECT_URL = "core:home"
 
 # Accounts (django-allauth): sign in with an email address, verified before the first sign-in.

@@ -1,12 +1,18 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from .models import Actor, ActorRole
+from .models import Actor, ActorRole, Membership
 
 
 class ActorRoleInline(TranslationTabularInline):
     model = ActorRole
     extra = 0
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
 
 
 @admin.register(Actor)
@@ -15,10 +21,10 @@ class ActorAdmin(TranslationAdmin):
     list_filter = ["kind", "is_public", "sectors", "roles__role"]
     search_fields = ["name", "slug", "siret", "town"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["represents"]
+    autocomplete_fields = ["represents", "user"]
     filter_horizontal = ["sectors"]
     date_hierarchy = "joined_on"
-    inlines = [ActorRoleInline]
+    inlines = [ActorRoleInline, MembershipInline]
     show_full_result_count = False
 
 
@@ -29,3 +35,12 @@ class ActorRoleAdmin(TranslationAdmin):
     search_fields = ["actor__name", "position"]
     list_select_related = ["actor"]
     autocomplete_fields = ["actor"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "actor", "role", "created_at"]
+    list_filter = ["role"]
+    search_fields = ["user__email", "actor__name"]
+    list_select_related = ["user", "actor"]
+    autocomplete_fields = ["user", "actor"]

@@ -4,6 +4,7 @@ import datetime
 import unicodedata
 from functools import lru_cache
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -87,6 +88,15 @@ class Actor(models.Model):
         verbose_name=_("represents"),
         help_text=_("For a person: the organisation they represent."),
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("account"),
+        help_text=_("For a person: their account on this site, if they have one."),
+    )
     is_public = models.BooleanField(_("public"), default=True)
     joined_on = models.DateField(_("joined on"), default=timezone.localdate)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -124,6 +134,8 @@ class Actor(models.Model):
     def clean(self) -> None:
         if self.siret and self.kind != self.Kind.COMPANY:
             raise ValidationError({"siret": _("Only companies have a SIRET.")})
+        if self.user_id and self.kind != self.Kind.PERSON:
+            raise ValidationError({"user": _("Only a person is linked to an account.")})
         if self.represents_id and self.kind != self.Kind.PERSON:
             raise ValidationError({"represents": _("Only a person represents an organisation.")})
         if self.represents_id and self.represents_id == self.pk:
@@ -193,6 +205,47 @@ class ActorRole(models.Model):
 
     def is_current(self) -> bool:
         return self.is_active_on(timezone.localdate())
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def of_actors_with_role(self, role: str) -> "MembershipQuerySet":
+        """Return memberships of actors that currently hold role."""
+        return self.filter(
+            Exists(ActorRole.objects.current().filter(actor=OuterRef("actor_id"), role=role))
+        )
+
+
+class Membership(models.Model):
+    """A user who acts for an organisation on this site."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        EDITOR = "editor", _("Editor")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("account"),
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("actor")
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["actor__name", "pk"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "actor"], name="membership_unique_user_actor")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.actor}"
 
 
 ACTOR_KIND_LABELS = dict(Actor.Kind.choices)

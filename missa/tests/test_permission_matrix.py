@@ -1,0 +1,166 @@
+"""Every URL of the site × every role → the answer it must get.
+
+A URL added without a row here makes `test_every_url_has_a_row_in_the_matrix` fail: decide
+who may see it, then add the row.
+"""
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from missa.accounts.models import User
+from missa.accounts.rules import (
+    is_administrator,
+    is_ambassador_member,
+    is_committee_member,
+    is_editor,
+    is_partner_member,
+)
+from missa.actors.models import Actor, Membership
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["visitor", "registered", "ambassador", "partner", "committee", "editor", "administrator"]
+SIGNED_IN = ROLES[1:]
+
+
+def answer(visitor: int, signed_in: int | None = None, **exceptions: int) -> dict[str, int]:
+    """Return the expected status per role: the visitor's, everyone else's, then exceptions."""
+    expected = {role: signed_in if signed_in is not None else visitor for role in SIGNED_IN}
+    return {"visitor": visitor, **expected, **exceptions}
+
+
+PUBLIC = answer(200)
+SIGNED_IN_ONLY = answer(302, 200)
+STAFF_ONLY = answer(302, 302, editor=200, administrator=200)
+VISITORS_ONLY = answer(200, 302)
+
+# name → (a URL to request, expected status per role)
+MATRIX: dict[str, tuple[str, dict[str, int]]] = {
+    "healthz": ("/healthz", PUBLIC),
+    "core:home": ("/", PUBLIC),
+    "core:sector-detail": ("/sectors/tourisme/", PUBLIC),
+    "programme:programme": ("/programme/", PUBLIC),
+    "journal:month-list": ("/journal/", PUBLIC),
+    "journal:month-detail": ("/journal/2017/06/", PUBLIC),
+    "actors:actor-list": ("/actors/", PUBLIC),
+    "actors:actor-detail": ("/actors/atelier-alice/", PUBLIC),
+    "accounts:profile": ("/accounts/profile/", SIGNED_IN_ONLY),
+    "account_login": ("/accounts/login/", VISITORS_ONLY),
+    "account_signup": ("/accounts/signup/", VISITORS_ONLY),
+    "account_logout": ("/accounts/logout/", answer(302, 200)),
+    "account_inactive": ("/accounts/inactive/", PUBLIC),
+    "account_reauthenticate": ("/accounts/reauthenticate/", SIGNED_IN_ONLY),
+    # Sign-in by code is off: these pages send everyone elsewhere.
+    "account_request_reauthentication_code": ("/accounts/reauthenticate/code/", answer(302)),
+    "account_confirm_reauthentication_code": (
+        "/accounts/reauthenticate/code/confirm/",
+        answer(302),
+    ),
+    "account_email": ("/accounts/email/", SIGNED_IN_ONLY),
+    "account_email_verification_sent": ("/accounts/confirm-email/", PUBLIC),
+    "account_change_password": ("/accounts/password/change/", SIGNED_IN_ONLY),
+    "account_set_password": ("/accounts/password/set/", answer(302)),
+    "account_reset_password": ("/accounts/password/reset/", PUBLIC),
+    "account_confirm_login_code": ("/accounts/login/code/confirm/", answer(302)),
+    "account_confirm_email": ("/accounts/confirm-email/not-a-key/", PUBLIC),
+    "account_reset_password_from_key_done": ("/accounts/password/reset/key/done/", PUBLIC),
+    "account_reset_password_from_key": ("/accounts/password/reset/key/1-not-a-key/", PUBLIC),
+    "account_reset_password_done": ("/accounts/password/reset/done/", PUBLIC),
+}
+ADMIN_PAGES = [
+    "/admin/",
+    "/admin/core/territory/",
+    "/admin/core/sector/",
+    "/admin/programme/phase/",
+    "/admin/actors/actor/",
+    "/admin/actors/membership/",
+    "/admin/activity/activity/",
+    "/admin/journal/journalmonth/",
+]
+ADMINISTRATORS_ONLY = answer(302, 302, editor=403, administrator=200)
+ADMIN_ACCOUNT_PAGES = ["/admin/accounts/user/", "/admin/auth/group/"]
+
+
+def named_routes(patterns: list[Any], namespace: str | None = None) -> Iterator[str]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace
+            if inner == "admin":
+                continue  # the admin is checked page by page below
+            full = f"{namespace}:{inner}" if namespace and inner else inner or namespace
+            yield from named_routes(pattern.url_patterns, full)
+        elif isinstance(pattern, URLPattern):
+            assert pattern.name, f"unnamed URL {pattern.pattern}: name it and add a row"
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_every_url_has_a_row_in_the_matrix() -> None:
+    routes = set(named_routes(get_resolver().url_patterns))
+    # Media are served by the web server in production, by Django in development only.
+    routes.discard("media")
+    assert routes - set(MATRIX) == set(), "add these URLs to MATRIX"
+    assert set(MATRIX) - routes == set(), "these rows name URLs that no longer exist"
+
+
+@pytest.fixture
+def sign_in_as(client: Client, cast: dict[str, Actor]) -> Callable[[str], User | None]:
+    def sign_in(role: str) -> User | None:
+        if role == "visitor":
+            return None
+        user = User.objects.create_user(role, f"{role}@example.org", "pw-sorgue-2017")
+        if role == "ambassador":
+            Membership.objects.create(user=user, actor=cast["alice"])
+        elif role == "partner":
+            Membership.objects.create(user=user, actor=cast["carol"])
+        elif role == "committee":
+            Actor.objects.filter(pk=cast["bob"].pk).update(user=user)
+        elif role == "editor":
+            User.objects.filter(pk=user.pk).update(is_staff=True)
+            user.groups.add(Group.objects.get(name="editors"))
+        elif role == "administrator":
+            User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
+        user.refresh_from_db()
+        client.force_login(user)
+        return user
+
+    return sign_in
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_is_recognised(role: str, sign_in_as: Callable[[str], User | None]) -> None:
+    user = sign_in_as(role)
+    predicates = {
+        "ambassador": is_ambassador_member,
+        "partner": is_partner_member,
+        "committee": is_committee_member,
+        "editor": is_editor,
+        "administrator": is_administrator,
+    }
+    for name, predicate in predicates.items():
+        assert bool(user and predicate(user)) == (name == role), name
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", list(MATRIX))
+def test_url_answers_each_role_as_the_matrix_says(
+    client: Client, sign_in_as: Callable[[str], User | None], name: str, role: str
+) -> None:
+    url, expected = MATRIX[name]
+    sign_in_as(role)
+    assert client.get(url).status_code == expected[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_pages_answer_staff_only(
+    client: Client, sign_in_as: Callable[[str], User | None], role: str
+) -> None:
+    sign_in_as(role)
+    for url in ADMIN_PAGES:
+        assert client.get(url).status_code == STAFF_ONLY[role], url
+    for url in ADMIN_ACCOUNT_PAGES:
+        assert client.get(url).status_code == ADMINISTRATORS_ONLY[role], url
