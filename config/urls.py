@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("programme/", include("missa.programme.urls")),
     path("journal/", include("missa.journal.urls")),
     path("actors/", include("missa.actors.urls")),
+    path("charter/", include("missa.charter.urls")),
     path("accounts/", include("missa.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "missa.actors",
     "missa.activity",
     "missa.journal",
+    "missa.charter",
 ]
 
 MIDDLEWARE = [

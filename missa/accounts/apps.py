@@ -12,6 +12,7 @@ EDITOR_PERMISSIONS = {
     "actors": ["add", "change", "delete", "view"],
     "journal": ["add", "change", "delete", "view"],
     "activity": ["change", "view"],
+    "charter": ["add", "change", "delete", "view"],
 }
 
 

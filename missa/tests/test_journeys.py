@@ -151,7 +151,15 @@ def test_keyboard_only_navigation_of_the_menu(
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/programme/", "/journal/", "/journal/2017/06/", "/actors/", "/actors/bob-martin/"],
+    [
+        "/",
+        "/programme/",
+        "/journal/",
+        "/journal/2017/06/",
+        "/actors/",
+        "/actors/bob-martin/",
+        "/charter/",
+    ],
 )
 def test_pages_fit_a_360_pixel_phone(
     live_server: object, cast: dict[str, Actor], browser: Browser, path: str

@@ -21,6 +21,8 @@ from missa.accounts.rules import (
     is_partner_member,
 )
 from missa.actors.models import Actor, Membership
+from missa.charter.models import CharterVersion, Commitment
+from missa.charter.services import publish_charter_version
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +51,8 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "journal:month-detail": ("/journal/2017/06/", PUBLIC),
     "actors:actor-list": ("/actors/", PUBLIC),
     "actors:actor-detail": ("/actors/atelier-alice/", PUBLIC),
+    "charter:charter": ("/charter/", PUBLIC),
+    "charter:version-detail": ("/charter/v1/", PUBLIC),
     "accounts:profile": ("/accounts/profile/", SIGNED_IN_ONLY),
     "account_login": ("/accounts/login/", VISITORS_ONLY),
     "account_signup": ("/accounts/signup/", VISITORS_ONLY),
@@ -81,6 +85,7 @@ ADMIN_PAGES = [
     "/admin/actors/membership/",
     "/admin/activity/activity/",
     "/admin/journal/journalmonth/",
+    "/admin/charter/charterversion/",
 ]
 ADMINISTRATORS_ONLY = answer(302, 302, editor=403, administrator=200)
 ADMIN_ACCOUNT_PAGES = ["/admin/accounts/user/", "/admin/auth/group/"]
@@ -110,6 +115,10 @@ def test_every_url_has_a_row_in_the_matrix() -> None:
 @pytest.fixture
 def sign_in_as(client: Client, cast: dict[str, Actor]) -> Callable[[str], User | None]:
     def sign_in(role: str) -> User | None:
+        if not CharterVersion.objects.exists():
+            version = CharterVersion.objects.create(title_fr="Charte", text_fr="Texte")
+            Commitment.objects.create(version=version, text_fr="Promouvoir le territoire")
+            publish_charter_version(version=version)
         if role == "visitor":
             return None
         user = User.objects.create_user(role, f"{role}@example.org", "pw-sorgue-2017")

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from missa.activity.models import Activity, MonthSummary
 from missa.activity.services import ActivityRecord, record_activities
 from missa.actors.models import Actor, ActorRole, normalize_for_search
+from missa.charter.models import CharterVersion, Commitment
 from missa.core.models import Benefit, Objective, Sector, Territory, add_months, months_between
 from missa.journal.models import JournalMonth
 from missa.programme.models import Deliverable, Phase
@@ -67,6 +68,7 @@ class DemoLoader:
         with transaction.atomic():
             self.load_territory()
             self.load_programme()
+            self.load_charter()
             institutions = self.load_institutions()
             companies = self.load_companies()
             committee = self.load_committee(companies)
@@ -121,6 +123,29 @@ class DemoLoader:
                 description_fr=text_fr,
                 description_en=text_en,
             )
+
+    def load_charter(self) -> None:
+        charter = facts.CHARTER
+        version = CharterVersion.objects.create(
+            title_fr=charter["title_fr"],
+            title_en=charter["title_en"],
+            text_fr=charter["text_fr"],
+            text_en=charter["text_en"],
+            benefits_fr=charter["benefits_fr"],
+            benefits_en=charter["benefits_en"],
+        )
+        for order, (text_fr, text_en, required) in enumerate(charter["commitments"], start=1):
+            Commitment.objects.create(
+                version=version,
+                order=order,
+                text_fr=text_fr,
+                text_en=text_en,
+                is_required=bool(required),
+            )
+        # The charter came with the brand launch, in April 2018.
+        CharterVersion.objects.filter(pk=version.pk).update(
+            published_at=datetime.datetime(2018, 4, 12, 18, 0, tzinfo=datetime.UTC)
+        )
 
     def load_programme(self) -> None:
         for order, (

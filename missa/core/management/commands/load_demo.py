@@ -9,6 +9,7 @@ from django.db import connection, transaction
 
 from missa.activity.models import Activity, MonthSummary
 from missa.actors.models import Actor
+from missa.charter.models import CharterVersion, Commitment
 from missa.core.demo.loader import DemoLoader
 from missa.core.models import Benefit, Objective, Sector, Territory
 from missa.journal.models import JournalMonth
@@ -67,5 +68,7 @@ class Command(BaseCommand):
             Objective,
             Benefit,
             Territory,
+            Commitment,
+            CharterVersion,
         ):
             model.objects.all().delete()
