@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("journal/", include("missa.journal.urls")),
     path("actors/", include("missa.actors.urls")),
     path("charter/", include("missa.charter.urls")),
+    path("network/", include("missa.applications.urls")),
     path("accounts/", include("missa.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "missa.activity",
     "missa.journal",
     "missa.charter",
+    "missa.applications",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The site's public address, for links in emails.
+MISSA_SITE_URL = os.environ.get("MISSA_SITE_URL", "http://127.0.0.1:8000")
 
 # Whether Django itself serves uploaded files (for `make run`; a web server does it in production).
 MISSA_SERVE_MEDIA = env_bool("MISSA_SERVE_MEDIA")

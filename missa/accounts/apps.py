@@ -13,6 +13,7 @@ EDITOR_PERMISSIONS = {
     "journal": ["add", "change", "delete", "view"],
     "activity": ["change", "view"],
     "charter": ["add", "change", "delete", "view"],
+    "applications": ["view"],
 }
 
 

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from missa.accounts.models import User
 from missa.accounts.rules import (
@@ -21,6 +22,7 @@ from missa.accounts.rules import (
     is_partner_member,
 )
 from missa.actors.models import Actor, Membership
+from missa.applications.models import Application
 from missa.charter.models import CharterVersion, Commitment
 from missa.charter.services import publish_charter_version
 
@@ -53,6 +55,20 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "actors:actor-detail": ("/actors/atelier-alice/", PUBLIC),
     "charter:charter": ("/charter/", PUBLIC),
     "charter:version-detail": ("/charter/v1/", PUBLIC),
+    "applications:register": ("/network/register/", PUBLIC),
+    "applications:apply": ("/network/apply/", SIGNED_IN_ONLY),
+    "applications:my-applications": ("/network/my-applications/", SIGNED_IN_ONLY),
+    # Someone else's application: as if it did not exist.
+    "applications:application-detail": ("/network/my-applications/1/", answer(302, 404)),
+    "applications:application-withdraw": ("/network/my-applications/1/withdraw/", answer(302, 405)),
+    "applications:review-queue": (
+        "/network/review/",
+        answer(302, 403, committee=200, administrator=200),
+    ),
+    "applications:review-detail": (
+        "/network/review/999999/",
+        answer(302, 403, committee=404, administrator=404),
+    ),
     "accounts:profile": ("/accounts/profile/", SIGNED_IN_ONLY),
     "account_login": ("/accounts/login/", VISITORS_ONLY),
     "account_signup": ("/accounts/signup/", VISITORS_ONLY),
@@ -86,6 +102,7 @@ ADMIN_PAGES = [
     "/admin/activity/activity/",
     "/admin/journal/journalmonth/",
     "/admin/charter/charterversion/",
+    "/admin/applications/application/",
 ]
 ADMINISTRATORS_ONLY = answer(302, 302, editor=403, administrator=200)
 ADMIN_ACCOUNT_PAGES = ["/admin/accounts/user/", "/admin/auth/group/"]
@@ -119,6 +136,19 @@ def sign_in_as(client: Client, cast: dict[str, Actor]) -> Callable[[str], User |
             version = CharterVersion.objects.create(title_fr="Charte", text_fr="Texte")
             Commitment.objects.create(version=version, text_fr="Promouvoir le territoire")
             publish_charter_version(version=version)
+        if not Application.objects.filter(pk=1).exists():
+            owner = User.objects.create_user("owner", "owner@example.org", "pw-sorgue-2017")
+            Application.objects.create(
+                pk=1,
+                applicant=owner,
+                kind="association",
+                name="Les Amis",
+                town="Sorgueville",
+                description="-",
+                motivation="-",
+                charter_version=CharterVersion.objects.get(),
+                charter_accepted_at=timezone.now(),
+            )
         if role == "visitor":
             return None
         user = User.objects.create_user(role, f"{role}@example.org", "pw-sorgue-2017")

@@ -1,0 +1,196 @@
+"""The application workflow: submit → under review → approved / rejected, or withdrawn.
+
+Each step is one function here, the only way it happens (views, admin and commands call them).
+Decisions lock the application's row, so two reviewers acting at once cannot both decide.
+"""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from missa.accounts.models import User
+from missa.activity.models import Activity
+from missa.activity.services import record_activity
+from missa.actors.models import Actor, ActorRole, Membership, normalize_for_search
+from missa.charter.models import Commitment
+from missa.core.models import Sector
+
+from .models import Application, ApplicationEvent
+
+Status = Application.Status
+
+
+def check_not_duplicate(*, siret: str, name: str, applicant: User) -> None:
+    """Raise ValidationError when this organisation is already a member or already applied."""
+    if siret and Actor.objects.filter(siret=siret).exists():
+        raise ValidationError(
+            _("This company is already in the network: ask its owner to add you as a member."),
+            code="actor_exists",
+        )
+    if siret and Application.objects.open().filter(siret=siret).exists():
+        raise ValidationError(
+            _("An application for this company is already being reviewed."), code="duplicate"
+        )
+    folded = normalize_for_search(name)
+    for other in Application.objects.open().filter(applicant=applicant).only("name"):
+        if normalize_for_search(other.name) == folded:
+            raise ValidationError(
+                _("You already applied for this organisation: its application is being reviewed."),
+                code="duplicate",
+            )
+
+
+@transaction.atomic
+def submit_application(
+    *, application: Application, sectors: Iterable[Sector], commitments: Iterable[Commitment]
+) -> Application:
+    """Record a new application with the charter version accepted, and acknowledge it."""
+    check_not_duplicate(
+        siret=application.siret, name=application.name, applicant=application.applicant
+    )
+    application.status = Status.SUBMITTED
+    application.charter_accepted_at = timezone.now()
+    application.save()
+    application.sectors.set(sectors)
+    required = application.charter_version.commitments.filter(is_required=True)
+    application.commitments.set({*commitments, *required})
+    ApplicationEvent.objects.create(
+        application=application, status=Status.SUBMITTED, by=application.applicant
+    )
+    transaction.on_commit(lambda: notify(application, "submitted"))
+    return application
+
+
+def _lock_open(application: Application) -> Application:
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if not locked.is_open:
+        raise ValidationError(
+            _("This application was already decided: %(status)s.")
+            % {"status": locked.get_status_display()},
+            code="already_decided",
+        )
+    return locked
+
+
+@transaction.atomic
+def start_review(*, application: Application, reviewer: User) -> Application:
+    """Tell the applicant that the committee is looking at the application."""
+    locked = _lock_open(application)
+    if locked.status == Status.UNDER_REVIEW:
+        return locked
+    locked.status = Status.UNDER_REVIEW
+    locked.save(update_fields=["status", "updated_at"])
+    ApplicationEvent.objects.create(application=locked, status=Status.UNDER_REVIEW, by=reviewer)
+    transaction.on_commit(lambda: notify(locked, "under_review"))
+    return locked
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:200] or "acteur"
+    slug, number = base, 2
+    while Actor.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+@transaction.atomic
+def approve_application(*, application: Application, reviewer: User) -> Application:
+    """Make the applicant's organisation a public ambassador (or partner) and record it."""
+    locked = _lock_open(application)
+    today = timezone.localdate()
+    if locked.siret and Actor.objects.filter(siret=locked.siret).exists():
+        raise ValidationError(
+            _("An actor with this SIRET joined in the meantime."), code="actor_exists"
+        )
+    actor = Actor.objects.create(
+        kind=locked.kind,
+        name=locked.name,
+        slug=_unique_slug(locked.name),
+        siret=locked.siret,
+        town=locked.town,
+        postcode=locked.postcode,
+        website=locked.website,
+        description=locked.description,
+        logo=locked.logo.name if locked.logo else "",
+        joined_on=today,
+        is_public=True,
+        user=locked.applicant
+        if locked.kind == Actor.Kind.PERSON and not hasattr(locked.applicant, "person")
+        else None,
+    )
+    actor.sectors.set(locked.sectors.all())
+    ActorRole.objects.create(actor=actor, role=locked.requested_role, start_date=today)
+    Membership.objects.get_or_create(
+        user=locked.applicant, actor=actor, defaults={"role": Membership.Role.OWNER}
+    )
+    locked.status = Status.APPROVED
+    locked.actor = actor
+    locked.decided_by = reviewer
+    locked.decided_at = timezone.now()
+    locked.save()
+    ApplicationEvent.objects.create(application=locked, status=Status.APPROVED, by=reviewer)
+    with translation.override("fr"):
+        title_fr = _("Joined the network of the shared brand")
+    with translation.override("en"):
+        title_en = _("Joined the network of the shared brand")
+    record_activity(
+        actor=actor,
+        kind=Activity.Kind.JOINED,
+        title=title_fr,
+        title_en=title_en,
+        date=today,
+        related=locked,
+    )
+    transaction.on_commit(lambda: notify(locked, "approved"))
+    return locked
+
+
+@transaction.atomic
+def reject_application(*, application: Application, reviewer: User, reason: str) -> Application:
+    """Refuse an application; the reason is sent to the applicant and kept private."""
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the rejection."), code="reason")
+    locked = _lock_open(application)
+    locked.status = Status.REJECTED
+    locked.rejection_reason = reason.strip()
+    locked.decided_by = reviewer
+    locked.decided_at = timezone.now()
+    locked.save()
+    ApplicationEvent.objects.create(application=locked, status=Status.REJECTED, by=reviewer)
+    transaction.on_commit(lambda: notify(locked, "rejected"))
+    return locked
+
+
+@transaction.atomic
+def withdraw_application(*, application: Application, applicant: User) -> Application:
+    """Let applicants take back an application that is still open."""
+    locked = _lock_open(application)
+    if locked.applicant_id != applicant.pk:
+        raise ValidationError(_("Only the applicant can withdraw an application."))
+    locked.status = Status.WITHDRAWN
+    locked.save(update_fields=["status", "updated_at"])
+    ApplicationEvent.objects.create(application=locked, status=Status.WITHDRAWN, by=applicant)
+    return locked
+
+
+def notify(application: Application, step: str) -> None:
+    """Email the applicant about a step of their application, in their language."""
+    applicant = application.applicant
+    with translation.override(applicant.language):
+        context = {
+            "application": application,
+            "user": applicant,
+            "path": reverse("applications:application-detail", args=[application.pk]),
+            "site_url": settings.MISSA_SITE_URL.rstrip("/"),
+        }
+        subject = render_to_string(f"applications/email/{step}_subject.txt", context).strip()
+        body = render_to_string(f"applications/email/{step}.txt", context)
+    send_mail(subject, body, None, [applicant.email])

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "applications"
+
+urlpatterns = [
+    path("register/", views.register, name="register"),
+    path("apply/", views.apply, name="apply"),
+    path("my-applications/", views.my_applications, name="my-applications"),
+    path("my-applications/<int:pk>/", views.application_detail, name="application-detail"),
+    path("my-applications/<int:pk>/withdraw/", views.withdraw, name="application-withdraw"),
+    path("review/", views.review_queue, name="review-queue"),
+    path("review/<int:pk>/", views.review_detail, name="review-detail"),
+]

@@ -1,0 +1,208 @@
+"""Applying to the network, following one's applications, and the committee's review queue."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from missa.accounts.models import User
+from missa.actors.models import ActorRole
+from missa.charter.models import CharterVersion
+from missa.core.pagination import paginate
+
+from . import services
+from .forms import ApplicationForm, QueueFilterForm, RejectionForm
+from .models import Application
+
+QUEUE_PAGE_SIZE = 25
+REGISTER_PAGE_SIZE = 50
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _get_own_application(request: HttpRequest, pk: int) -> Application:
+    """Return the signed-in user's application, or raise Http404 (never someone else's)."""
+    try:
+        return Application.objects.select_related("charter_version", "actor").get(
+            pk=pk, applicant=_user(request)
+        )
+    except Application.DoesNotExist as error:
+        raise Http404("No such application.") from error
+
+
+def _get_application_to_review(request: HttpRequest, pk: int) -> Application:
+    if not request.user.has_perm("applications.review_application"):
+        raise PermissionDenied
+    try:
+        return Application.objects.select_related(
+            "applicant", "charter_version", "actor", "decided_by"
+        ).get(pk=pk)
+    except Application.DoesNotExist as error:
+        raise Http404("No such application.") from error
+
+
+@login_required
+def apply(request: HttpRequest) -> HttpResponse:
+    charter = CharterVersion.objects.current()
+    if charter is None:
+        return render(request, "applications/apply.html", {"form": None})
+    form = ApplicationForm(
+        request.POST or None,
+        request.FILES or None,
+        applicant=_user(request),
+        charter_version=charter,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.submit_application(
+                application=form.save(),
+                sectors=form.cleaned_data["sectors"],
+                commitments=form.cleaned_data["commitments"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Your application is submitted: you will receive an email at each step.")
+            )
+            return redirect(application)
+    return render(
+        request,
+        "applications/apply.html",
+        {
+            "form": form,
+            "charter": charter,
+            "required": charter.commitments.filter(is_required=True),
+        },
+    )
+
+
+@login_required
+@require_safe
+def my_applications(request: HttpRequest) -> HttpResponse:
+    applications = Application.objects.filter(applicant=_user(request)).order_by(
+        "-created_at", "-pk"
+    )
+    page = paginate(request, applications, QUEUE_PAGE_SIZE)
+    return render(request, "applications/my_applications.html", {"page": page})
+
+
+@login_required
+@require_safe
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_own_application(request, pk)
+    events = application.events.order_by("at", "pk")
+    return render(
+        request,
+        "applications/application_detail.html",
+        {"application": application, "events": events},
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_own_application(request, pk)
+    try:
+        services.withdraw_application(application=application, applicant=_user(request))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Your application is withdrawn."))
+    return redirect(application)
+
+
+@login_required
+@require_safe
+def review_queue(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("applications.review_application"):
+        raise PermissionDenied
+    form = QueueFilterForm(request.GET)
+    filters = form.filters()
+    applications = Application.objects.select_related("applicant")
+    if "status" in filters:
+        applications = applications.filter(status=filters["status"])
+    else:
+        applications = applications.open()
+    if "kind" in filters:
+        applications = applications.filter(kind=filters["kind"])
+    page = paginate(request, applications.order_by("created_at", "pk"), QUEUE_PAGE_SIZE)
+    return render(
+        request,
+        "applications/review_queue.html",
+        {"form": QueueFilterForm(initial=filters), "filters": filters, "page": page},
+    )
+
+
+@login_required
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_application_to_review(request, pk)
+    rejection_form = RejectionForm()
+    if request.method == "POST":
+        action = request.POST.get("action")
+        reviewer = _user(request)
+        try:
+            if action == "review":
+                services.start_review(application=application, reviewer=reviewer)
+                messages.success(request, _("The applicant is told that you are reviewing it."))
+            elif action == "approve":
+                services.approve_application(application=application, reviewer=reviewer)
+                messages.success(request, _("Approved: the actor is now in the network."))
+            elif action == "reject":
+                rejection_form = RejectionForm(request.POST)
+                if not rejection_form.is_valid():
+                    raise ValidationError(_("Give the reason for the rejection."))
+                services.reject_application(
+                    application=application,
+                    reviewer=reviewer,
+                    reason=rejection_form.cleaned_data["reason"],
+                )
+                messages.success(request, _("Rejected: the applicant is told why."))
+            else:
+                return HttpResponse(_("Unknown action."), status=400)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            if action == "reject":
+                return render(
+                    request,
+                    "applications/review_detail.html",
+                    _review_context(application, rejection_form),
+                    status=200,
+                )
+        return redirect("applications:review-detail", pk=application.pk)
+    return render(
+        request, "applications/review_detail.html", _review_context(application, rejection_form)
+    )
+
+
+def _review_context(application: Application, rejection_form: RejectionForm) -> dict[str, object]:
+    return {
+        "application": application,
+        "sectors": list(application.sectors.all()),
+        "commitments": list(application.commitments.order_by("order", "pk")),
+        "events": list(application.events.select_related("by").order_by("at", "pk")),
+        "rejection_form": rejection_form,
+    }
+
+
+@require_safe
+def register(request: HttpRequest) -> HttpResponse:
+    roles = (
+        ActorRole.objects.filter(
+            role__in=[ActorRole.Role.AMBASSADOR, ActorRole.Role.INSTITUTIONAL_PARTNER],
+            actor__is_public=True,
+        )
+        .active_on(timezone.localdate())
+        .select_related("actor")
+        .order_by("actor__name", "pk")
+    )
+    page = paginate(request, roles, REGISTER_PAGE_SIZE)
+    return render(request, "applications/register.html", {"page": page})

@@ -1,0 +1,107 @@
+"""Becoming an ambassador end to end: sign up, verify, apply, a committee member approves."""
+
+import datetime
+import os
+import re
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from missa.accounts.models import User
+from missa.actors.models import Actor
+from missa.browser import CHROMIUM, PageWatch, check
+from missa.charter.models import CharterVersion, Commitment
+from missa.charter.services import publish_charter_version
+from missa.factories import valid_siret
+from missa.programme.models import Phase
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+]
+PASSWORD = "sorgue-2017-venise"
+PASSWORD_LABEL = re.compile(r"^Mot de passe\s*:?$")
+
+
+def sign_in(tab: Page, live_server: object, email: str) -> None:
+    tab.goto(f"{live_server}/accounts/login/")
+    tab.get_by_label("Courriel").fill(email)
+    tab.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
+    tab.get_by_role("button", name="Connexion").click()
+    expect(tab.get_by_role("link", name="Mon compte")).to_be_visible()
+
+
+def test_a_company_becomes_an_ambassador(
+    live_server: object, cast: dict[str, Actor], page: tuple[Page, PageWatch]
+) -> None:
+    tab, watch = page
+    today = timezone.localdate()
+    Phase.objects.create(
+        slug="maintenant",
+        name_fr="Plan d'actions",
+        start_month=today.replace(day=1),
+        end_month=today.replace(day=1) + datetime.timedelta(days=400),
+    )
+    version = CharterVersion.objects.create(title_fr="Charte des ambassadeurs", text_fr="Texte")
+    Commitment.objects.create(version=version, text_fr="Promouvoir le territoire")
+    Commitment.objects.create(version=version, text_fr="Parrainer", is_required=False)
+    publish_charter_version(version=version)
+    member = User.objects.create_user("bob", "bob@example.org", PASSWORD)
+    Actor.objects.filter(pk=cast["bob"].pk).update(user=member)
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
+
+    # Sign up and verify the address from the mailbox.
+    tab.goto(f"{live_server}/accounts/signup/")
+    tab.get_by_label("Courriel").fill("eve@example.org")
+    tab.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
+    tab.get_by_label("Mot de passe (confirmation)").fill(PASSWORD)
+    tab.get_by_role("button", name="Création de compte").click()
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+", str(mail.outbox[-1].body))
+    assert link
+    tab.goto(f"{live_server}{re.sub(r'^https?://[^/]+', '', link.group(0))}")
+    tab.get_by_role("button", name="Confirmer").click()
+    expect(tab.get_by_role("link", name="Mon compte")).to_be_visible()
+
+    # Apply for a company with a valid SIRET.
+    tab.get_by_role("navigation", name="Menu principal").get_by_role(
+        "link", name="Le réseau"
+    ).click()
+    check(tab, watch)
+    tab.get_by_role("link", name="Candidater pour rejoindre le réseau").click()
+    check(tab, watch)
+    tab.get_by_label("Type").select_option("company")
+    tab.get_by_label(re.compile(r"^Nom\b")).fill("Glacier du Partage des Eaux")
+    tab.get_by_label("SIRET").fill(valid_siret(777))
+    tab.get_by_label("Commune").fill("L'Isle-sur-la-Sorgue")
+    tab.get_by_label("Tourisme").check()
+    tab.get_by_label("Description").fill("Glaces artisanales au bord de la Sorgue.")
+    tab.get_by_label("Motivation").fill("Accueillir les visiteurs aux couleurs de la marque.")
+    tab.get_by_label("Parrainer").check()
+    tab.get_by_label("J'ai lu la charte").check()
+    tab.get_by_role("button", name="Envoyer ma candidature").click()
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Glacier du Partage des Eaux")
+    expect(tab.get_by_text("Déposée").first).to_be_visible()
+    check(tab, watch)
+    tab.get_by_role("button", name="Se déconnecter").click()
+
+    # A steering-committee member approves it.
+    sign_in(tab, live_server, "bob@example.org")
+    tab.get_by_role("link", name="Candidatures à examiner").click()
+    check(tab, watch)
+    tab.get_by_role("link", name="Glacier du Partage des Eaux").click()
+    check(tab, watch)
+    tab.get_by_role("button", name="Accepter").click()
+    expect(tab.get_by_text("Acceptée : l'acteur fait désormais partie du réseau.")).to_be_visible()
+    check(tab, watch)
+
+    # The company is in the directory and in this month's journal.
+    tab.goto(f"{live_server}/actors/?q=glacier")
+    expect(tab.get_by_role("link", name="Glacier du Partage des Eaux")).to_be_visible()
+    tab.goto(f"{live_server}/journal/{today:%Y/%m}/")
+    expect(tab.get_by_role("link", name="Glacier du Partage des Eaux")).to_be_visible()
+    check(tab, watch)
