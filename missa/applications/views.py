@@ -13,12 +13,16 @@ from missa.accounts.models import User
 from missa.actors.models import ActorRole
 from missa.charter.models import CharterVersion
 from missa.core.pagination import paginate
+from missa.core.ratelimit import allow
 
 from . import services
 from .forms import ApplicationForm, QueueFilterForm, RejectionForm
 from .models import Application
 
 QUEUE_PAGE_SIZE = 25
+# Applications sent (valid or not) per person and hour.
+APPLY_LIMIT = 10
+APPLY_WINDOW = 3600
 REGISTER_PAGE_SIZE = 50
 
 
@@ -60,6 +64,10 @@ def apply(request: HttpRequest) -> HttpResponse:
         applicant=_user(request),
         charter_version=charter,
     )
+    if request.method == "POST" and not allow(
+        "apply", str(request.user.pk), limit=APPLY_LIMIT, window=APPLY_WINDOW
+    ):
+        return render(request, "429.html", status=429)
     if request.method == "POST" and form.is_valid():
         try:
             application = services.submit_application(

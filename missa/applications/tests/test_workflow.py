@@ -257,3 +257,60 @@ def test_register_runs_the_same_queries_at_two_sizes(
     cast: dict[str, Actor], assert_constant_queries: Callable[[str], None]
 ) -> None:
     assert_constant_queries("/network/register/")
+
+
+def test_applications_are_rate_limited_per_person(
+    client: Client, cast: dict[str, Actor], eve: User, charter: CharterVersion
+) -> None:
+    statuses = [
+        client.post("/network/apply/", form_data(charter, siret="bad")).status_code
+        for _ in range(12)
+    ]
+    assert statuses[0] == 200
+    assert statuses[-1] == 429
+    response = client.post("/network/apply/", form_data(charter))
+    assert "Trop de tentatives" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+@pytest.mark.skipif(
+    "postgresql" not in __import__("django.db").db.connection.vendor,
+    reason="needs a database that locks rows between connections (PostgreSQL)",
+)
+def test_two_reviewers_deciding_at_once_cannot_both_decide(
+    client: Client, cast: dict[str, Actor], eve: User, charter: CharterVersion, reviewer: User
+) -> None:
+    import threading
+
+    from django.db import connection
+
+    application = apply(client, charter)
+    other = User.objects.create_user("rev2", "rev2@example.org", "pw-sorgue-2017")
+    results: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def decide(action: str, who: User) -> None:
+        barrier.wait()
+        try:
+            if action == "approve":
+                approve_application(application=application, reviewer=who)
+            else:
+                reject_application(application=application, reviewer=who, reason="Non")
+            results.append("done")
+        except ValidationError:
+            results.append("refused")
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=decide, args=("approve", reviewer)),
+        threading.Thread(target=decide, args=("reject", other)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["done", "refused"]
+    application.refresh_from_db()
+    assert application.status in {"approved", "rejected"}
+    assert application.events.filter(status__in=["approved", "rejected"]).count() == 1
