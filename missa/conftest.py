@@ -305,3 +305,13 @@ def assert_constant_queries(
         assert small == large <= 12, f"{url}: {small} queries, then {large} with more data"
 
     return check
+
+
+@pytest.fixture
+def admin_user(db: Any, django_user_model: Any) -> Any:
+    """The superuser of pytest-django's admin_client, with the two-factor set-up staff need."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "password")
+    TOTP.activate(user, generate_totp_secret())
+    return user

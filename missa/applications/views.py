@@ -1,7 +1,7 @@
 """Applying to the network, following one's applications, and the committee's review queue."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from missa.accounts.models import User
+from missa.accounts.security import two_factor_required
 from missa.actors.models import ActorRole
 from missa.charter.models import CharterVersion
 from missa.core.pagination import paginate
@@ -129,10 +130,10 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("applications.review_application", raise_exception=True)
+@two_factor_required
 @require_safe
 def review_queue(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("applications.review_application"):
-        raise PermissionDenied
     form = QueueFilterForm(request.GET)
     filters = form.filters()
     applications = Application.objects.select_related("applicant")
@@ -151,6 +152,8 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("applications.review_application", raise_exception=True)
+@two_factor_required
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _get_application_to_review(request, pk)
     rejection_form = RejectionForm()

@@ -64,3 +64,8 @@ def test_sign_up_verify_then_sign_in_again(
     tab.get_by_role("button", name="Enregistrer").click()
     expect(tab.get_by_text("Votre profil est enregistré.")).to_be_visible()
     check(tab, watch)
+
+    # The two-factor set-up page (authenticator app, QR code) is accessible too.
+    tab.goto(f"{tab.url.split('/accounts/')[0]}/accounts/2fa/totp/activate/")
+    expect(tab.get_by_role("heading", level=1)).to_be_visible()
+    check(tab, watch)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -70,6 +71,23 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
         answer(302, 403, committee=404, administrator=404),
     ),
     "accounts:profile": ("/accounts/profile/", SIGNED_IN_ONLY),
+    # Two-factor authentication (allauth.mfa). Committee members, editors and administrators
+    # have an authenticator in these tests; a session opened without a fresh sign-in is sent
+    # to re-authenticate before changing it; recovery codes exist only once generated (404).
+    "mfa_index": ("/accounts/2fa/", SIGNED_IN_ONLY),
+    "mfa_authenticate": ("/accounts/2fa/authenticate/", answer(302)),
+    "mfa_reauthenticate": (
+        "/accounts/2fa/reauthenticate/",
+        answer(302, committee=200, editor=200, administrator=200),
+    ),
+    "mfa_activate_totp": ("/accounts/2fa/totp/activate/", answer(302)),
+    "mfa_deactivate_totp": (
+        "/accounts/2fa/totp/deactivate/",
+        answer(302, 404, committee=302, editor=302, administrator=302),
+    ),
+    "mfa_view_recovery_codes": ("/accounts/2fa/recovery-codes/", answer(302, 404)),
+    "mfa_generate_recovery_codes": ("/accounts/2fa/recovery-codes/generate/", answer(302)),
+    "mfa_download_recovery_codes": ("/accounts/2fa/recovery-codes/download/", answer(302, 404)),
     "account_login": ("/accounts/login/", VISITORS_ONLY),
     "account_signup": ("/accounts/signup/", VISITORS_ONLY),
     "account_logout": ("/accounts/logout/", answer(302, 200)),
@@ -163,6 +181,9 @@ def sign_in_as(client: Client, cast: dict[str, Actor]) -> Callable[[str], User |
             user.groups.add(Group.objects.get(name="editors"))
         elif role == "administrator":
             User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
+        if role in {"committee", "editor", "administrator"}:
+            # They act for the committee or the staff: two-factor authentication is required.
+            TOTP.activate(user, generate_totp_secret())
         user.refresh_from_db()
         client.force_login(user)
         return user

@@ -3,6 +3,7 @@ import io
 from collections.abc import Callable
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -46,6 +47,7 @@ def eve(client: Client, charter: CharterVersion) -> User:
 def reviewer(cast: dict[str, Actor]) -> User:
     user = User.objects.create_user("rev", "rev@example.org", "pw-sorgue-2017")
     Actor.objects.filter(pk=cast["bob"].pk).update(user=user)
+    TOTP.activate(user, generate_totp_secret())
     return user
 
 

@@ -1,4 +1,5 @@
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import Model
@@ -13,6 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client_fr(client: Client) -> Client:
     user = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw-x9!kq")
+    TOTP.activate(user, generate_totp_secret())
     client.force_login(user)
     return client
 
