@@ -1,5 +1,8 @@
+from typing import Any
+
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from missa.core.uploads import clean_image
@@ -18,12 +21,50 @@ class ProfileForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
     )
 
+    email_news = forms.BooleanField(
+        label=_("I agree to receive the programme's news by email (the monthly journal)."),
+        required=False,
+    )
+
     class Meta:
         model = User
         fields = ["display_name", "language", "photo"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email_news"].initial = self.instance.email_consent_at is not None
 
     def clean_photo(self) -> object:
         photo = self.cleaned_data.get("photo")
         if isinstance(photo, UploadedFile):
             return clean_image(photo, max_bytes=PHOTO_MAX_BYTES, max_side=800)
         return photo
+
+    def save(self, commit: bool = True) -> User:
+        user: User = super().save(commit=False)
+        wants_news = self.cleaned_data.get("email_news", False)
+        if wants_news and user.email_consent_at is None:
+            user.email_consent_at = timezone.now()
+        elif not wants_news:
+            user.email_consent_at = None
+        if commit:
+            user.save()
+        return user
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password, to confirm"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = str(self.cleaned_data.get("password", ""))
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password

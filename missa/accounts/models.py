@@ -22,6 +22,12 @@ class User(AbstractUser):
         help_text=_("The language of the emails you receive."),
     )
     photo = models.ImageField(_("photo"), upload_to="accounts/photos/", blank=True)
+    email_consent_at = models.DateTimeField(
+        _("agreed to news by email on"),
+        null=True,
+        blank=True,
+        help_text=_("When this person agreed to receive the programme's news by email."),
+    )
 
     class Meta:
         verbose_name = _("user")

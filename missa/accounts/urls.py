@@ -6,4 +6,6 @@ app_name = "accounts"
 
 urlpatterns = [
     path("profile/", views.profile, name="profile"),
+    path("my-data/", views.my_data, name="my-data"),
+    path("delete/", views.delete, name="delete"),
 ]

@@ -55,6 +55,11 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "core/sector_detail.html", context)
 
 
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")
+
+
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """Answer 200 when the database answers, 503 otherwise."""

@@ -69,3 +69,15 @@ def test_sign_up_verify_then_sign_in_again(
     tab.goto(f"{tab.url.split('/accounts/')[0]}/accounts/2fa/totp/activate/")
     expect(tab.get_by_role("heading", level=1)).to_be_visible()
     check(tab, watch)
+
+    # Deleting the account.
+    tab.goto(f"{tab.url.split('/accounts/')[0]}/accounts/profile/")
+    tab.get_by_role("link", name="Supprimer mon compte").click()
+    check(tab, watch)
+    tab.get_by_label("Votre mot de passe, pour confirmer").fill(PASSWORD)
+    tab.get_by_role("button", name="Supprimer définitivement mon compte").click()
+    expect(
+        tab.get_by_text("Votre compte et vos données personnelles sont supprimés.")
+    ).to_be_visible()
+    expect(tab.get_by_role("link", name="Se connecter")).to_be_visible()
+    check(tab, watch)

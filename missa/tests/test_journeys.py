@@ -159,6 +159,8 @@ def test_keyboard_only_navigation_of_the_menu(
         "/actors/",
         "/actors/bob-martin/",
         "/charter/",
+        "/privacy/",
+        "/network/register/",
     ],
 )
 def test_pages_fit_a_360_pixel_phone(

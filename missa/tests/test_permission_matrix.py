@@ -71,6 +71,9 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
         answer(302, 403, committee=404, administrator=404),
     ),
     "accounts:profile": ("/accounts/profile/", SIGNED_IN_ONLY),
+    "accounts:my-data": ("/accounts/my-data/", SIGNED_IN_ONLY),
+    "accounts:delete": ("/accounts/delete/", SIGNED_IN_ONLY),
+    "core:privacy": ("/privacy/", PUBLIC),
     # Two-factor authentication (allauth.mfa). Committee members, editors and administrators
     # have an authenticator in these tests; a session opened without a fresh sign-in is sent
     # to re-authenticate before changing it; recovery codes exist only once generated (404).
