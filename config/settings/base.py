@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "missa.journal",
     "missa.charter",
     "missa.applications",
+    "missa.audit",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "missa.accounts.security.StaffTwoFactorMiddleware",
+    "missa.audit.recorder.AuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

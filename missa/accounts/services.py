@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from missa.actors.models import Actor, Membership
 from missa.applications.models import Application
+from missa.audit.models import AuditEntry
+from missa.audit.recorder import acting_as
 
 from .models import User
 
@@ -65,6 +67,23 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
 @transaction.atomic
 def delete_account(*, user: User) -> None:
     """Erase a person's account and personal data; organisations and their history stay."""
+    former = _("deleted account %(number)s") % {"number": user.pk}
+    with acting_as(None):
+        _erase(user)
+    # The audit log keeps what was done, no longer by whom.
+    AuditEntry.objects.filter(user_repr=str(user)).update(user_repr=former)
+    AuditEntry.objects.create(
+        user=None,
+        user_repr=former,
+        action=AuditEntry.Action.DELETE,
+        app_label="accounts",
+        model="user",
+        object_id=str(user.pk),
+        object_repr=former,
+    )
+
+
+def _erase(user: User) -> None:
     person = Actor.objects.filter(user=user).first()
     if person is not None:
         # The public record of what this person did stays, without their identity.

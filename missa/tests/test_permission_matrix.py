@@ -126,7 +126,7 @@ ADMIN_PAGES = [
     "/admin/applications/application/",
 ]
 ADMINISTRATORS_ONLY = answer(302, 302, editor=403, administrator=200)
-ADMIN_ACCOUNT_PAGES = ["/admin/accounts/user/", "/admin/auth/group/"]
+ADMIN_ACCOUNT_PAGES = ["/admin/accounts/user/", "/admin/auth/group/", "/admin/audit/auditentry/"]
 
 
 def named_routes(patterns: list[Any], namespace: str | None = None) -> Iterator[str]:
