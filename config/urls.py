@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("actors/", include("missa.actors.urls")),
     path("charter/", include("missa.charter.urls")),
     path("network/", include("missa.applications.urls")),
+    path("brand-kit/", include("missa.brandkit.urls")),
     path("accounts/", include("missa.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "missa.charter",
     "missa.applications",
     "missa.audit",
+    "missa.brandkit",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ EDITOR_PERMISSIONS = {
     "activity": ["change", "view"],
     "charter": ["add", "change", "delete", "view"],
     "applications": ["view"],
+    "brandkit": ["add", "change", "delete", "view"],
 }
 
 

@@ -69,3 +69,42 @@ def clean_image(
     # Saving without exif= or pnginfo= drops the metadata.
     result.save(buffer, format=output_format, **({"quality": 88} if output_format != "PNG" else {}))
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{FORMATS[output_format]}")
+
+
+DOCUMENT_SIGNATURES = {
+    "pdf": b"%PDF-",
+    "zip": b"PK\x03\x04",
+}
+
+
+def clean_document(
+    upload: UploadedFile,
+    *,
+    max_bytes: int = 50 * MEGABYTE,
+    allowed: tuple[str, ...] = ("pdf", "zip"),
+) -> "ContentFile[bytes]":
+    """Return an uploaded PDF or ZIP (checked by its first bytes) under a random name."""
+    if upload.size is None or upload.size > max_bytes:
+        raise ValidationError(
+            _("This file is too large: %(size)s MB at most.") % {"size": max_bytes // MEGABYTE},
+            code="too_large",
+        )
+    head = upload.read(8)
+    upload.seek(0)
+    for extension in allowed:
+        if head.startswith(DOCUMENT_SIGNATURES[extension]):
+            return ContentFile(upload.read(), name=f"{uuid.uuid4().hex}.{extension}")
+    raise ValidationError(
+        _("This file is not a document we accept: use PDF or ZIP."), code="not_document"
+    )
+
+
+def clean_asset_file(upload: UploadedFile) -> "ContentFile[bytes]":
+    """Return a checked brand-kit file: an image (re-encoded), a PDF or a ZIP."""
+    head = upload.read(8)
+    upload.seek(0)
+    named_document = str(upload.name or "").lower().endswith(tuple(DOCUMENT_SIGNATURES))
+    if named_document or any(head.startswith(sign) for sign in DOCUMENT_SIGNATURES.values()):
+        # Whatever the name says, the content decides; the name only picks the message.
+        return clean_document(upload)
+    return clean_image(upload, max_bytes=50 * MEGABYTE, max_side=6000)

@@ -1,6 +1,7 @@
 """Becoming an ambassador end to end: sign up, verify, apply, a committee member approves."""
 
 import datetime
+import io
 import os
 import re
 import time
@@ -13,11 +14,14 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
 )
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from missa.accounts.models import User
 from missa.actors.models import Actor
+from missa.brandkit.models import BrandAsset, Download
 from missa.browser import CHROMIUM, PageWatch, check
 from missa.charter.models import CharterVersion, Commitment
 from missa.charter.services import publish_charter_version
@@ -62,6 +66,10 @@ def test_a_company_becomes_an_ambassador(
     Commitment.objects.create(version=version, text_fr="Promouvoir le territoire")
     Commitment.objects.create(version=version, text_fr="Parrainer", is_required=False)
     publish_charter_version(version=version)
+    logo = BrandAsset(title_fr="Logo de la marque", kind="logo", access="members")
+    image = io.BytesIO()
+    Image.new("RGB", (40, 40), "#0b5394").save(image, format="PNG")
+    logo.file.save("logo.png", ContentFile(image.getvalue()))
     member = User.objects.create_user("bob", "bob@example.org", PASSWORD)
     Actor.objects.filter(pk=cast["bob"].pk).update(user=member)
     from allauth.account.models import EmailAddress
@@ -114,6 +122,26 @@ def test_a_company_becomes_an_ambassador(
     tab.get_by_role("button", name="Accepter").click()
     expect(tab.get_by_text("Acceptée : l'acteur fait désormais partie du réseau.")).to_be_visible()
     check(tab, watch)
+
+    # Its member downloads a logo from the brand kit, after accepting the usage conditions.
+    tab.get_by_role("button", name="Se déconnecter").click()
+    tab.goto(f"{live_server}/accounts/login/")
+    tab.get_by_label("Courriel").fill("eve@example.org")
+    tab.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
+    tab.get_by_role("button", name="Connexion").click()
+    tab.get_by_role("navigation", name="Menu principal").get_by_role(
+        "link", name="Kit de marque"
+    ).click()
+    check(tab, watch)
+    tab.get_by_role("link", name="Lire et accepter les conditions d'utilisation").click()
+    check(tab, watch)
+    tab.get_by_label("J'accepte les conditions d'utilisation de la marque.").check()
+    tab.get_by_role("button", name="Accepter").click()
+    check(tab, watch)
+    with tab.expect_download() as download_info:
+        tab.get_by_role("link", name="Télécharger Logo de la marque").click()
+    assert download_info.value.suggested_filename == "logo-de-la-marque-v1.png"
+    assert Download.objects.get().actor.name == "Glacier du Partage des Eaux"  # type: ignore[union-attr]
 
     # The company is in the directory and in this month's journal.
     tab.goto(f"{live_server}/actors/?q=glacier")

@@ -74,6 +74,13 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "accounts:my-data": ("/accounts/my-data/", SIGNED_IN_ONLY),
     "accounts:delete": ("/accounts/delete/", SIGNED_IN_ONLY),
     "core:privacy": ("/privacy/", PUBLIC),
+    "brandkit:kit": ("/brand-kit/", PUBLIC),
+    "brandkit:download": ("/brand-kit/999999/download/", answer(404)),
+    "brandkit:conditions": (
+        "/brand-kit/conditions/",
+        answer(302, 403, ambassador=200, partner=200, editor=200, administrator=200),
+    ),
+    "brandkit:report": ("/brand-kit/report/", PUBLIC),
     # Two-factor authentication (allauth.mfa). Committee members, editors and administrators
     # have an authenticator in these tests; a session opened without a fresh sign-in is sent
     # to re-authenticate before changing it; recovery codes exist only once generated (404).
@@ -124,6 +131,9 @@ ADMIN_PAGES = [
     "/admin/journal/journalmonth/",
     "/admin/charter/charterversion/",
     "/admin/applications/application/",
+    "/admin/brandkit/brandasset/",
+    "/admin/brandkit/download/",
+    "/admin/brandkit/misusereport/",
 ]
 ADMINISTRATORS_ONLY = answer(302, 302, editor=403, administrator=200)
 ADMIN_ACCOUNT_PAGES = ["/admin/accounts/user/", "/admin/auth/group/", "/admin/audit/auditentry/"]

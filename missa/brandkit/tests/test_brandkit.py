@@ -1,0 +1,175 @@
+import datetime
+import io
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+from PIL import Image
+
+from missa.accounts.models import User
+from missa.actors.models import Actor, Membership
+from missa.brandkit.models import BrandAsset, Download, MisuseReport, UsageAcceptance
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), "#0b5394").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def asset(title: str, access: str, **fields: object) -> BrandAsset:
+    created = BrandAsset(title_fr=title, title_en=title, kind="logo", access=access, **fields)
+    created.file.save(f"{title}.png", ContentFile(png_bytes()), save=False)
+    created.save()
+    return created
+
+
+@pytest.fixture
+def member(client: Client, cast: dict[str, Actor]) -> User:
+    user = User.objects.create_user("amb", "amb@example.org", "pw-sorgue-2017")
+    Membership.objects.create(user=user, actor=cast["alice"], role="owner")
+    client.force_login(user)
+    return user
+
+
+def test_kit_lists_public_and_reserved_assets(client: Client, territory: object) -> None:
+    asset("Logo public", "public")
+    asset("Logo réservé", "members")
+    asset("Logo expiré", "public", expires_on=datetime.date(2020, 1, 1))
+    html = client.get("/brand-kit/").content.decode()
+    assert "Logo public" in html
+    assert "Logo réservé" in html
+    assert "Réservé aux ambassadeurs et partenaires" in html
+    assert "Logo expiré" not in html
+
+
+def test_empty_kit_says_so(client: Client, territory: object) -> None:
+    assert "Le kit de marque est vide pour l'instant." in client.get("/brand-kit/").content.decode()
+
+
+def test_anyone_downloads_public_assets_and_it_is_logged(client: Client, territory: object) -> None:
+    public = asset("Logo public", "public")
+    response = client.get(f"/brand-kit/{public.pk}/download/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="logo-public-v1.png"'
+    assert Download.objects.get().user is None
+
+
+def test_reserved_assets_need_a_member_who_accepted_the_conditions(
+    client: Client, member: User, cast: dict[str, Actor]
+) -> None:
+    reserved = asset("Logo réservé", "members")
+    url = f"/brand-kit/{reserved.pk}/download/"
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == "/brand-kit/conditions/"
+    assert client.post("/brand-kit/conditions/", {}).status_code == 200
+    client.post("/brand-kit/conditions/", {"accept": "yes"})
+    assert UsageAcceptance.objects.filter(user=member).exists()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    download = Download.objects.get()
+    assert download.user == member
+    assert download.actor == cast["alice"]
+
+
+def test_reserved_assets_are_closed_to_visitors_and_non_members(
+    client: Client, territory: object
+) -> None:
+    reserved = asset("Logo réservé", "members")
+    url = f"/brand-kit/{reserved.pk}/download/"
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    user = User.objects.create_user("someone", "someone@example.org", "pw-sorgue-2017")
+    client.force_login(user)
+    assert client.get(url).status_code == 403
+    assert client.get("/brand-kit/conditions/").status_code == 403
+    assert not Download.objects.exists()
+
+
+@pytest.mark.parametrize("state", ["unpublished", "expired", "unknown"])
+def test_unavailable_assets_are_404(client: Client, territory: object, state: str) -> None:
+    options: dict[str, dict[str, object]] = {
+        "unpublished": {"is_published": False},
+        "expired": {"expires_on": datetime.date(2020, 1, 1)},
+        "unknown": {},
+    }
+    fields = options[state]
+    created = asset("Logo", "public", **fields)
+    pk = created.pk + 1000 if state == "unknown" else created.pk
+    assert client.get(f"/brand-kit/{pk}/download/").status_code == 404
+
+
+def test_assets_uploaded_in_the_admin_are_checked_by_content(admin_client: Client) -> None:
+    def post(name: str, content: bytes) -> str:
+        upload = io.BytesIO(content)
+        upload.name = name
+        response = admin_client.post(
+            "/admin/brandkit/brandasset/add/",
+            {
+                "title_fr": name,
+                "kind": "guide",
+                "version": "1",
+                "access": "members",
+                "order": 0,
+                "is_published": "on",
+                "file": upload,
+            },
+        )
+        return response.content.decode() if response.status_code == 200 else "saved"
+
+    assert post("guide.pdf", PDF) == "saved"
+    assert "pas un document accepté" in post("guide.pdf", b"not a pdf at all")
+    assert "pas une image lisible" in post("logo.png", b"not an image at all")
+    assert "SVG" in post("logo.svg", b"<svg><script>alert(1)</script></svg>")
+    assert BrandAsset.objects.count() == 1
+    assert str(BrandAsset.objects.get().file.name).endswith(".pdf")
+
+
+def test_anyone_reports_a_misuse(client: Client, territory: object) -> None:
+    photo = io.BytesIO(png_bytes())
+    photo.name = "vu.png"
+    response = client.post(
+        "/brand-kit/report/",
+        {
+            "description": "Logo déformé sur une affiche.",
+            "link": "https://example.org",
+            "photo": photo,
+        },
+    )
+    assert response.status_code == 302
+    report = MisuseReport.objects.get()
+    assert report.status == "new"
+    assert report.photo
+
+
+def test_a_misuse_report_with_a_fake_photo_gets_the_form_again(
+    client: Client, territory: object
+) -> None:
+    fake = io.BytesIO(b"text")
+    fake.name = "vu.png"
+    response = client.post("/brand-kit/report/", {"description": "Vu", "photo": fake})
+    assert response.status_code == 200
+    assert not MisuseReport.objects.exists()
+
+
+def test_misuse_reports_are_rate_limited(client: Client, territory: object) -> None:
+    statuses = [
+        client.post("/brand-kit/report/", {"description": f"Vu {n}"}).status_code for n in range(7)
+    ]
+    assert statuses[0] == 302
+    assert statuses[-1] == 429
+
+
+def test_editors_see_download_counts(admin_client: Client, territory: object) -> None:
+    public = asset("Logo public", "public")
+    Download.objects.create(asset=public)
+    Download.objects.create(asset=public)
+    html = admin_client.get("/admin/brandkit/brandasset/").content.decode()
+    assert "Logo public" in html
+    assert ">2<" in html

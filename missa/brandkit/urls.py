@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "brandkit"
+
+urlpatterns = [
+    path("", views.kit, name="kit"),
+    path("<int:pk>/download/", views.download, name="download"),
+    path("conditions/", views.conditions, name="conditions"),
+    path("report/", views.report, name="report"),
+]

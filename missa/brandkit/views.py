@@ -1,0 +1,95 @@
+"""The brand kit's public page, gated downloads, usage conditions and misuse reports."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from missa.accounts.models import User
+from missa.core.pagination import paginate
+from missa.core.ratelimit import allow
+
+from . import services
+from .forms import MisuseReportForm
+from .models import BrandAsset, UsageAcceptance
+
+ASSETS_PER_PAGE = 24
+REPORTS_PER_HOUR = 5
+
+
+def _user_or_none(request: HttpRequest) -> User | None:
+    user = request.user
+    return user if isinstance(user, User) else None
+
+
+@require_safe
+def kit(request: HttpRequest) -> HttpResponse:
+    user = _user_or_none(request)
+    is_member = bool(user and user.has_perm("brandkit.download_gated_assets"))
+    accepted = bool(user and is_member and UsageAcceptance.objects.filter(user=user).exists())
+    page = paginate(
+        request, BrandAsset.objects.available().order_by("order", "title", "pk"), ASSETS_PER_PAGE
+    )
+    return render(
+        request,
+        "brandkit/kit.html",
+        {"page": page, "is_member": is_member, "accepted": accepted},
+    )
+
+
+@require_safe
+def download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    try:
+        asset = BrandAsset.objects.available().get(pk=pk)
+    except BrandAsset.DoesNotExist as error:
+        raise Http404("No such asset.") from error
+    if not asset.file:
+        raise Http404("This asset has no file.")
+    user = _user_or_none(request)
+    if not services.may_download(user, asset):
+        if user is None:
+            return redirect(f"/accounts/login/?next={request.path}")
+        if user.has_perm("brandkit.download_gated_assets"):
+            messages.info(request, _("Accept the usage conditions once to download this file."))
+            return redirect("brandkit:conditions")
+        raise PermissionDenied
+    services.record_download(asset=asset, user=user)
+    filename = f"{slugify(asset.title) or 'asset'}-v{slugify(asset.version)}.{asset.extension}"
+    response = FileResponse(asset.file.open("rb"), as_attachment=True, filename=filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def conditions(request: HttpRequest) -> HttpResponse:
+    user = _user_or_none(request)
+    assert user is not None
+    if not user.has_perm("brandkit.download_gated_assets"):
+        raise PermissionDenied
+    if request.method == "POST":
+        if request.POST.get("accept") != "yes":
+            messages.error(request, _("Tick the box to accept the usage conditions."))
+        else:
+            services.accept_usage_conditions(user=user)
+            messages.success(request, _("Thank you: the brand kit's files are open to you."))
+            return redirect("brandkit:kit")
+    accepted = UsageAcceptance.objects.filter(user=user).first()
+    return render(request, "brandkit/conditions.html", {"accepted": accepted})
+
+
+def report(request: HttpRequest) -> HttpResponse:
+    form = MisuseReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        address = request.META.get("REMOTE_ADDR", "")
+        if not allow("misuse-report", address, limit=REPORTS_PER_HOUR, window=3600):
+            return render(request, "429.html", status=429)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Thank you: the town's team will look into it."))
+            return redirect("brandkit:kit")
+    return render(request, "brandkit/report.html", {"form": form})
