@@ -6,6 +6,7 @@ actors' pages read it.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -70,6 +71,21 @@ class Activity(models.Model):
     object_id = models.PositiveBigIntegerField(_("related id"), null=True, blank=True)
     related = GenericForeignKey("content_type", "object_id")
     is_public = models.BooleanField(_("public"), default=True)
+    photo = models.ImageField(_("photo"), upload_to="activity/photos/", blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reported_activities",
+        verbose_name=_("reported by"),
+        help_text=_("The member who reported it, for activities that actors report themselves."),
+    )
+    hidden_reason = models.TextField(
+        _("reason for hiding it"),
+        blank=True,
+        help_text=_("Set by an editor; the member who reported it sees it."),
+    )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     objects = ActivityQuerySet.as_manager()

@@ -3,12 +3,14 @@
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import Count
+from django.utils.translation import gettext as _
 
 from missa.actors.models import Actor
 from missa.core.models import Sector, first_of_month
@@ -146,3 +148,52 @@ def refresh_actor_months(actor: Actor) -> None:
     """Recount every month in which actor has activities (after its visibility changed)."""
     months = Activity.objects.filter(actor=actor).values_list("month", flat=True).distinct()
     refresh_month_summaries(list(months))
+
+
+# What actors may report themselves (the other kinds come from the platform's own steps).
+REPORTABLE_KINDS = [
+    Activity.Kind.HOSTED_EVENT,
+    Activity.Kind.PROMOTED_BRAND,
+    Activity.Kind.MEDIA_MENTION,
+    Activity.Kind.WELCOMED_NEWCOMER,
+    Activity.Kind.PARTNERSHIP,
+    Activity.Kind.PUBLISHED_DOCUMENT,
+]
+
+
+@transaction.atomic
+def report_activity(
+    *,
+    actor: Actor,
+    user: Any,
+    kind: str,
+    title: str,
+    date: datetime.date,
+    text: str = "",
+    link: str = "",
+    photo: Any = None,
+    sectors: Iterable[Sector] = (),
+) -> Activity:
+    """Record what a member says their organisation did for the territory, public at once."""
+    if kind not in REPORTABLE_KINDS:
+        raise ValueError(f"Actors do not report activities of kind {kind!r}")
+    activity = record_activity(
+        actor=actor, kind=kind, title=title, date=date, text=text, link=link, sectors=sectors
+    )
+    Activity.objects.filter(pk=activity.pk).update(reported_by=user)
+    activity.reported_by = user
+    if photo is not None:
+        activity.photo.save(photo.name, photo, save=False)
+        Activity.objects.filter(pk=activity.pk).update(photo=activity.photo.name)
+    return activity
+
+
+@transaction.atomic
+def hide_activity(*, activity: Activity, reason: str) -> Activity:
+    """Hide a reported activity from the public, with a reason its author sees."""
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for hiding it."), code="reason")
+    Activity.objects.filter(pk=activity.pk).update(is_public=False, hidden_reason=reason.strip())
+    refresh_month_summaries([activity.month])
+    activity.refresh_from_db()
+    return activity

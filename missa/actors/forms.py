@@ -54,3 +54,68 @@ class DirectoryFilterForm(forms.Form):
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         return {name: value for name, value in data.items() if value}
+
+
+class ActivityReportForm(forms.Form):
+    """What a member reports their organisation did for the territory."""
+
+    kind = forms.ChoiceField(label=_("What kind of action?"))
+    title = forms.CharField(label=_("Title"), max_length=250)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    text = forms.CharField(
+        label=_("Tell more (optional)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    link = forms.URLField(label=_("Link (optional)"), required=False, assume_scheme="https")
+    photo = forms.FileField(
+        label=_("Photo (optional)"),
+        required=False,
+        help_text=_("PNG, JPEG or WebP, 5 MB at most."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+    sectors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("Sectors"),
+        queryset=Sector.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave empty to use your organisation's sectors."),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        from missa.activity.models import ACTIVITY_KIND_LABELS
+        from missa.activity.services import REPORTABLE_KINDS
+
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["kind"].choices = [  # type: ignore[attr-defined]
+            (kind, ACTIVITY_KIND_LABELS[kind]) for kind in REPORTABLE_KINDS
+        ]
+
+    def clean_date(self) -> object:
+        from django.utils import timezone
+
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(
+                _("Report what was done: the date cannot be in the future.")
+            )
+        return day
+
+    def clean_photo(self) -> object:
+        from django.core.files.uploadedfile import UploadedFile
+
+        from missa.core.uploads import clean_image
+
+        upload = self.cleaned_data.get("photo")
+        if isinstance(upload, UploadedFile):
+            return clean_image(upload, max_side=1600)
+        return None
+
+
+class HideActivityForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why hide it? (the member who reported it sees this)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

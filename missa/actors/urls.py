@@ -7,4 +7,7 @@ app_name = "actors"
 urlpatterns = [
     path("", views.actor_list, name="actor-list"),
     path("<slug:slug>/", views.actor_detail, name="actor-detail"),
+    path("<slug:slug>/report/", views.report, name="actor-report"),
+    path("<slug:slug>/reports/", views.reports, name="actor-reports"),
+    path("<slug:slug>/reports/<int:pk>/hide/", views.hide, name="activity-hide"),
 ]

@@ -143,6 +143,17 @@ def test_a_company_becomes_an_ambassador(
     assert download_info.value.suggested_filename == "logo-de-la-marque-v1.png"
     assert Download.objects.get().actor.name == "Glacier du Partage des Eaux"  # type: ignore[union-attr]
 
+    # The member reports what the company did for the territory.
+    tab.goto(f"{live_server}/actors/glacier-du-partage-des-eaux/")
+    tab.get_by_role("link", name="Signaler une action").click()
+    check(tab, watch)
+    tab.get_by_label("Quel genre d'action ?").select_option("promoted_brand")
+    tab.get_by_label("Titre").fill("Cornets aux couleurs de la marque")
+    tab.get_by_label("Date").fill(today.isoformat())
+    tab.get_by_role("button", name="Publier cette action").click()
+    expect(tab.get_by_text("Cornets aux couleurs de la marque")).to_be_visible()
+    check(tab, watch)
+
     # The company is in the directory and in this month's journal.
     tab.goto(f"{live_server}/actors/?q=glacier")
     expect(tab.get_by_role("link", name="Glacier du Partage des Eaux")).to_be_visible()

@@ -54,6 +54,19 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "journal:month-detail": ("/journal/2017/06/", PUBLIC),
     "actors:actor-list": ("/actors/", PUBLIC),
     "actors:actor-detail": ("/actors/atelier-alice/", PUBLIC),
+    # The ambassador test user is a member of Atelier Alice; the partner one of the CCI.
+    "actors:actor-report": (
+        "/actors/atelier-alice/report/",
+        answer(302, 403, ambassador=200, administrator=200),
+    ),
+    "actors:actor-reports": (
+        "/actors/atelier-alice/reports/",
+        answer(302, 403, ambassador=200, editor=200, administrator=200),
+    ),
+    "actors:activity-hide": (
+        "/actors/atelier-alice/reports/999999/hide/",
+        answer(302, 403, editor=404, administrator=404),
+    ),
     "charter:charter": ("/charter/", PUBLIC),
     "charter:version-detail": ("/charter/v1/", PUBLIC),
     "applications:register": ("/network/register/", PUBLIC),

@@ -1,0 +1,100 @@
+import datetime
+import io
+
+import pytest
+from django.test import Client
+from PIL import Image
+
+from missa.accounts.models import User
+from missa.activity.models import Activity, MonthSummary
+from missa.actors.models import Actor, Membership
+
+pytestmark = pytest.mark.django_db
+JUNE = datetime.date(2017, 6, 1)
+
+
+@pytest.fixture
+def member(client: Client, cast: dict[str, Actor]) -> User:
+    user = User.objects.create_user("amb", "amb@example.org", "pw-sorgue-2017")
+    Membership.objects.create(user=user, actor=cast["alice"], role="owner")
+    client.force_login(user)
+    return user
+
+
+def photo() -> io.BytesIO:
+    buffer = io.BytesIO()
+    Image.new("RGB", (30, 30), "#f1c232").save(buffer, format="JPEG")
+    buffer.seek(0)
+    buffer.name = "salon.jpg"
+    return buffer
+
+
+def report(client: Client, **changes: object) -> object:
+    data: dict[str, object] = {
+        "kind": "promoted_brand",
+        "title": "La marque au salon de Lyon",
+        "date": "2017-06-20",
+        "text": "Un stand aux couleurs de la marque.",
+        "link": "https://example.org/salon",
+    }
+    data.update(changes)
+    return client.post("/actors/atelier-alice/report/", data)
+
+
+def test_a_member_reports_an_action_that_is_public_at_once(
+    client: Client, member: User, cast: dict[str, Actor]
+) -> None:
+    response = report(client, photo=photo())
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    activity = Activity.objects.get(title_fr="La marque au salon de Lyon")
+    assert activity.reported_by == member
+    assert activity.photo
+    assert list(activity.sectors.values_list("slug", flat=True)) == ["tourisme"]
+    assert "La marque au salon de Lyon" in client.get("/actors/atelier-alice/").content.decode()
+    assert "La marque au salon de Lyon" in client.get("/journal/2017/06/").content.decode()
+    assert MonthSummary.objects.get(month=JUNE).activity_count == 4
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"date": "2099-01-01"}, "ne peut pas être dans le futur"),
+        ({"kind": "joined"}, "Sélectionnez un choix valide"),
+        ({"title": ""}, "Ce champ est obligatoire"),
+        ({"link": "javascript:alert(1)"}, "URL valide"),
+    ],
+)
+def test_bad_reports_get_the_form_again(
+    client: Client, member: User, changes: dict[str, object], message: str
+) -> None:
+    response = report(client, **changes)
+    assert response.status_code == 200  # type: ignore[attr-defined]
+    assert message in response.content.decode()  # type: ignore[attr-defined]
+    assert not Activity.objects.filter(reported_by=member).exists()
+
+
+def test_only_members_report_for_their_organisation(
+    client: Client, member: User, cast: dict[str, Actor]
+) -> None:
+    assert client.get("/actors/cci-sorgueville/report/").status_code == 403
+    assert client.post("/actors/cci-sorgueville/report/", {}).status_code == 403
+    assert client.get("/actors/dave-discret/report/").status_code == 404
+    client.logout()
+    assert client.get("/actors/atelier-alice/report/").status_code == 302
+
+
+def test_an_editor_hides_a_report_and_its_author_sees_why(
+    client: Client, member: User, admin_client: Client
+) -> None:
+    report(client)
+    activity = Activity.objects.get(reported_by=member)
+    url = f"/actors/atelier-alice/reports/{activity.pk}/hide/"
+    assert client.get(url).status_code == 403
+    assert admin_client.post(url, {"reason": ""}).status_code == 200
+    assert admin_client.post(url, {"reason": "Hors du territoire."}).status_code == 302
+    activity.refresh_from_db()
+    assert not activity.is_public
+    assert "La marque au salon de Lyon" not in client.get("/journal/2017/06/").content.decode()
+    assert MonthSummary.objects.get(month=JUNE).activity_count == 3
+    html = client.get("/actors/atelier-alice/reports/").content.decode()
+    assert "Hors du territoire." in html
