@@ -119,3 +119,46 @@ class HideActivityForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ActorProfileForm(forms.ModelForm):
+    """The public profile that an actor's members keep up to date."""
+
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG, JPEG or WebP, 5 MB at most."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+    sectors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("Sectors"),
+        queryset=Sector.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one sector.")},
+    )
+
+    class Meta:
+        model = Actor
+        fields = [
+            "description_fr",
+            "description_en",
+            "website",
+            "town",
+            "postcode",
+            "logo",
+            "sectors",
+        ]
+        widgets = {
+            "description_fr": forms.Textarea(attrs={"rows": 5}),
+            "description_en": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def clean_logo(self) -> object:
+        from django.core.files.uploadedfile import UploadedFile
+
+        from missa.core.uploads import clean_image
+
+        upload = self.cleaned_data.get("logo")
+        if isinstance(upload, UploadedFile):
+            return clean_image(upload, max_side=1200)
+        return upload

@@ -248,5 +248,43 @@ class Membership(models.Model):
         return f"{self.user} — {self.actor}"
 
 
+class ActorRevision(models.Model):
+    """One change of an actor's public profile by its members or the staff, to review or undo."""
+
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("actor")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    before = models.JSONField(_("before"), default=dict)
+    after = models.JSONField(_("after"), default=dict)
+    reverts = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("undoes"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("profile change")
+        verbose_name_plural = _("profile changes")
+
+    def __str__(self) -> str:
+        return f"{self.actor} — {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def changed_fields(self) -> list[str]:
+        return [name for name in self.after if self.before.get(name) != self.after.get(name)]
+
+
 ACTOR_KIND_LABELS = dict(Actor.Kind.choices)
 ROLE_LABELS = dict(ActorRole.Role.choices)

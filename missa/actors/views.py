@@ -7,18 +7,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from missa.activity.models import Activity
 from missa.activity.services import hide_activity, report_activity
 from missa.core.models import Sector
 from missa.core.pagination import paginate
 
-from .forms import ActivityReportForm, DirectoryFilterForm, HideActivityForm
-from .models import Actor, ActorRole
+from .forms import ActivityReportForm, ActorProfileForm, DirectoryFilterForm, HideActivityForm
+from .models import Actor, ActorRevision, ActorRole
+from .services import PROFILE_FIELDS, revert_revision, update_actor_profile
 
 ACTIVITIES_PER_PAGE = 20
 REPRESENTATIVES_SHOWN = 20
@@ -183,3 +185,62 @@ def hide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.success(request, _("The action is hidden; its author sees why."))
         return redirect("actors:actor-reports", slug=actor.slug)
     return render(request, "actors/hide.html", {"actor": actor, "activity": activity, "form": form})
+
+
+def _editable_actor(request: HttpRequest, slug: str) -> Actor:
+    actor = _get_public_actor(slug)
+    if not request.user.has_perm("actors.edit_actor_profile", actor):
+        raise PermissionDenied
+    return actor
+
+
+@login_required
+def edit(request: HttpRequest, slug: str) -> HttpResponse:
+    actor = _editable_actor(request, slug)
+    form = ActorProfileForm(request.POST or None, request.FILES or None, instance=actor)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        logo = data.get("logo")
+        update_actor_profile(
+            # A fresh copy: validating the form already wrote the new values on `actor`.
+            actor=Actor.objects.get(pk=actor.pk),
+            user=request.user,
+            values={name: data[name] for name in PROFILE_FIELDS},
+            sectors=list(data["sectors"]),
+            logo=logo if isinstance(logo, ContentFile) else None,
+            remove_logo=logo is False,
+        )
+        messages.success(request, _("The page is up to date."))
+        return redirect(actor)
+    return render(request, "actors/edit.html", {"actor": actor, "form": form})
+
+
+@login_required
+@require_safe
+def history(request: HttpRequest, slug: str) -> HttpResponse:
+    actor = _editable_actor(request, slug)
+    revisions = actor.revisions.select_related("user").order_by("-at", "-pk")
+    return render(
+        request,
+        "actors/history.html",
+        {
+            "actor": actor,
+            "page": paginate(request, revisions, ACTIVITIES_PER_PAGE),
+            "can_revert": request.user.has_perm("actors.revert_actor_profile"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def revert(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    if not request.user.has_perm("actors.revert_actor_profile"):
+        raise PermissionDenied
+    actor = _get_public_actor(slug)
+    try:
+        revision = actor.revisions.get(pk=pk)
+    except ActorRevision.DoesNotExist as error:
+        raise Http404("No such change.") from error
+    revert_revision(revision=revision, user=request.user)
+    messages.success(request, _("The change is undone."))
+    return redirect("actors:actor-history", slug=actor.slug)

@@ -59,6 +59,15 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
         "/actors/atelier-alice/report/",
         answer(302, 403, ambassador=200, administrator=200),
     ),
+    "actors:actor-edit": (
+        "/actors/atelier-alice/edit/",
+        answer(302, 403, ambassador=200, editor=200, administrator=200),
+    ),
+    "actors:actor-history": (
+        "/actors/atelier-alice/history/",
+        answer(302, 403, ambassador=200, editor=200, administrator=200),
+    ),
+    "actors:actor-revert": ("/actors/atelier-alice/history/1/revert/", answer(302, 405)),
     "actors:actor-reports": (
         "/actors/atelier-alice/reports/",
         answer(302, 403, ambassador=200, editor=200, administrator=200),

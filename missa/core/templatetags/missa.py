@@ -27,3 +27,9 @@ def month_name(month: datetime.date) -> str:
 @register.simple_tag
 def month_url(month: datetime.date) -> str:
     return journal_month_url(month)
+
+
+@register.filter
+def get_item(mapping: dict[str, object], key: str) -> object:
+    """Return mapping[key] in a template (None when missing)."""
+    return mapping.get(key) if isinstance(mapping, dict) else None

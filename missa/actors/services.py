@@ -1,0 +1,64 @@
+"""Editing an actor's public profile: visible at once, kept in a history the staff can undo."""
+
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from .models import Actor, ActorRevision, normalize_for_search
+
+PROFILE_FIELDS = ["description_fr", "description_en", "website", "town", "postcode"]
+
+
+def profile_snapshot(actor: Actor) -> dict[str, Any]:
+    """Return the editable part of an actor's profile as JSON-ready data."""
+    snapshot: dict[str, Any] = {name: getattr(actor, name) or "" for name in PROFILE_FIELDS}
+    snapshot["sectors"] = sorted(actor.sectors.values_list("pk", flat=True))
+    snapshot["logo"] = actor.logo.name or ""
+    return snapshot
+
+
+def _apply(actor: Actor, values: dict[str, Any]) -> None:
+    for name in PROFILE_FIELDS:
+        if name in values:
+            setattr(actor, name, values[name])
+    if "logo" in values:
+        actor.logo.name = values["logo"]
+    actor.search_name = normalize_for_search(actor.name)
+    actor.save()
+    if "sectors" in values:
+        actor.sectors.set(values["sectors"])
+
+
+@transaction.atomic
+def update_actor_profile(
+    *,
+    actor: Actor,
+    user: Any,
+    values: dict[str, Any],
+    sectors: list[Any],
+    logo: "ContentFile[bytes] | None" = None,
+    remove_logo: bool = False,
+) -> ActorRevision | None:
+    """Change an actor's public profile; return the revision recorded (None if unchanged)."""
+    before = profile_snapshot(actor)
+    if logo is not None:
+        actor.logo.save(logo.name or "logo", logo, save=False)
+    elif remove_logo:
+        actor.logo.name = ""
+    _apply(actor, {**values, "sectors": [sector.pk for sector in sectors]})
+    after = profile_snapshot(actor)
+    if after == before:
+        return None
+    return ActorRevision.objects.create(actor=actor, user=user, before=before, after=after)
+
+
+@transaction.atomic
+def revert_revision(*, revision: ActorRevision, user: Any) -> ActorRevision:
+    """Put back the profile as it was before revision, as a new revision."""
+    actor = Actor.objects.select_for_update().get(pk=revision.actor_id)
+    before = profile_snapshot(actor)
+    _apply(actor, revision.before)
+    return ActorRevision.objects.create(
+        actor=actor, user=user, before=before, after=profile_snapshot(actor), reverts=revision
+    )
