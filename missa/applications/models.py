@@ -24,6 +24,7 @@ class Application(models.Model):
         UNDER_REVIEW = "under_review", _("Under review")
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
+        SUSPENDED = "suspended", _("Suspended")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class RequestedRole(models.TextChoices):

@@ -4,6 +4,7 @@ Each step is one function here, the only way it happens (views, admin and comman
 Decisions lock the application's row, so two reviewers acting at once cannot both decide.
 """
 
+import datetime
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -171,13 +172,49 @@ def reject_application(*, application: Application, reviewer: User, reason: str)
 
 @transaction.atomic
 def withdraw_application(*, application: Application, applicant: User) -> Application:
-    """Let applicants take back an application that is still open."""
-    locked = _lock_open(application)
+    """Let applicants take back an open application, or leave the network once approved."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
     if locked.applicant_id != applicant.pk:
         raise ValidationError(_("Only the applicant can withdraw an application."))
+    if locked.status == Status.APPROVED:
+        _end_role(locked)
+    elif not locked.is_open:
+        raise ValidationError(
+            _("This application was already decided: %(status)s.")
+            % {"status": locked.get_status_display()},
+            code="already_decided",
+        )
     locked.status = Status.WITHDRAWN
     locked.save(update_fields=["status", "updated_at"])
     ApplicationEvent.objects.create(application=locked, status=Status.WITHDRAWN, by=applicant)
+    return locked
+
+
+def _end_role(application: Application) -> None:
+    """End, from today, the role that the approval gave the actor."""
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    roles = ActorRole.objects.current().filter(
+        actor_id=application.actor_id, role=application.requested_role
+    )
+    # A role that started today never really ran: remove it rather than end it before it began.
+    roles.filter(start_date__gt=yesterday).delete()
+    roles.update(end_date=yesterday)
+
+
+@transaction.atomic
+def suspend_membership(*, application: Application, reviewer: User, reason: str) -> Application:
+    """Suspend an approved ambassador or partner: its role ends, its history stays public."""
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the suspension."), code="reason")
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status != Status.APPROVED:
+        raise ValidationError(_("Only an approved member can be suspended."), code="not_approved")
+    _end_role(locked)
+    locked.status = Status.SUSPENDED
+    locked.rejection_reason = reason.strip()
+    locked.save()
+    ApplicationEvent.objects.create(application=locked, status=Status.SUSPENDED, by=reviewer)
+    transaction.on_commit(lambda: notify(locked, "suspended"))
     return locked
 
 

@@ -125,7 +125,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, _("Your application is withdrawn."))
+        messages.success(request, _("Done: your application is withdrawn."))
     return redirect(application)
 
 
@@ -167,6 +167,16 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
             elif action == "approve":
                 services.approve_application(application=application, reviewer=reviewer)
                 messages.success(request, _("Approved: the actor is now in the network."))
+            elif action == "suspend":
+                rejection_form = RejectionForm(request.POST)
+                if not rejection_form.is_valid():
+                    raise ValidationError(_("Give the reason for the suspension."))
+                services.suspend_membership(
+                    application=application,
+                    reviewer=reviewer,
+                    reason=rejection_form.cleaned_data["reason"],
+                )
+                messages.success(request, _("Suspended: the member is told why."))
             elif action == "reject":
                 rejection_form = RejectionForm(request.POST)
                 if not rejection_form.is_valid():
@@ -181,7 +191,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return HttpResponse(_("Unknown action."), status=400)
         except ValidationError as error:
             messages.error(request, error.messages[0])
-            if action == "reject":
+            if action in {"reject", "suspend"}:
                 return render(
                     request,
                     "applications/review_detail.html",

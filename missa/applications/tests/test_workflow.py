@@ -316,3 +316,44 @@ def test_two_reviewers_deciding_at_once_cannot_both_decide(
     application.refresh_from_db()
     assert application.status in {"approved", "rejected"}
     assert application.events.filter(status__in=["approved", "rejected"]).count() == 1
+
+
+def test_the_committee_suspends_an_approved_member_whose_history_stays(
+    client: Client, cast: dict[str, Actor], eve: User, charter: CharterVersion, reviewer: User
+) -> None:
+    application = apply(client, charter)
+    approve_application(application=application, reviewer=reviewer)
+    application.refresh_from_db()
+    actor = application.actor
+    assert actor is not None
+    client.force_login(reviewer)
+    url = f"/network/review/{application.pk}/"
+    assert client.post(url, {"action": "suspend", "reason": ""}).status_code == 200
+    response = client.post(url, {"action": "suspend", "reason": "Usage abusif de la marque."})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "suspended"
+    assert not ActorRole.objects.current().filter(actor=actor, role="ambassador").exists()
+    assert Actor.objects.get(pk=actor.pk).is_public
+    assert "Usage abusif de la marque." in mail.outbox[-1].body
+    assert "suspendu" in mail.outbox[-1].subject
+    client.force_login(eve)
+    assert (
+        "Usage abusif de la marque." in client.get(application.get_absolute_url()).content.decode()
+    )
+
+
+def test_an_approved_member_leaves_the_network(
+    client: Client, cast: dict[str, Actor], eve: User, charter: CharterVersion, reviewer: User
+) -> None:
+    application = apply(client, charter)
+    approve_application(application=application, reviewer=reviewer)
+    assert "Quitter le réseau" in client.get(application.get_absolute_url()).content.decode()
+    client.post(f"/network/my-applications/{application.pk}/withdraw/")
+    application.refresh_from_db()
+    assert application.status == "withdrawn"
+    assert (
+        not ActorRole.objects.current().filter(actor=application.actor, role="ambassador").exists()
+    )
+    with pytest.raises(ValidationError):
+        withdraw_application(application=application, applicant=eve)
