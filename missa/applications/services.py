@@ -29,9 +29,16 @@ from .models import Application, ApplicationEvent
 Status = Application.Status
 
 
+def existing_actor_for(siret: str) -> Actor | None:
+    """Return the actor with this SIRET when nobody acts for it yet (its page can be claimed)."""
+    if not siret:
+        return None
+    return Actor.objects.filter(siret=siret, memberships__isnull=True).first()
+
+
 def check_not_duplicate(*, siret: str, name: str, applicant: User) -> None:
     """Raise ValidationError when this organisation is already a member or already applied."""
-    if siret and Actor.objects.filter(siret=siret).exists():
+    if siret and Actor.objects.filter(siret=siret, memberships__isnull=False).exists():
         raise ValidationError(
             _("This company is already in the network: ask its owner to add you as a member."),
             code="actor_exists",
@@ -59,6 +66,8 @@ def submit_application(
     )
     application.status = Status.SUBMITTED
     application.charter_accepted_at = timezone.now()
+    # A company already in the directory (with nobody acting for it) is claimed, not duplicated.
+    application.actor = existing_actor_for(application.siret)
     application.save()
     application.sectors.set(sectors)
     required = application.charter_version.commitments.filter(is_required=True)
@@ -107,6 +116,8 @@ def approve_application(*, application: Application, reviewer: User) -> Applicat
     """Make the applicant's organisation a public ambassador (or partner) and record it."""
     locked = _lock_open(application)
     today = timezone.localdate()
+    if locked.actor_id is not None:
+        return _approve_claim(locked, reviewer, today)
     if locked.siret and Actor.objects.filter(siret=locked.siret).exists():
         raise ValidationError(
             _("An actor with this SIRET joined in the meantime."), code="actor_exists"
@@ -150,6 +161,42 @@ def approve_application(*, application: Application, reviewer: User) -> Applicat
         date=today,
         related=locked,
     )
+    transaction.on_commit(lambda: notify(locked, "approved"))
+    return locked
+
+
+def _approve_claim(locked: Application, reviewer: User, today: datetime.date) -> Application:
+    """Approve an application for an actor already in the directory: its applicant joins it."""
+    assert locked.actor_id is not None
+    actor = Actor.objects.select_for_update().get(pk=locked.actor_id)
+    if Membership.objects.filter(actor=actor).exists():
+        raise ValidationError(
+            _("Someone else acts for this organisation since the application."),
+            code="actor_claimed",
+        )
+    Membership.objects.create(user=locked.applicant, actor=actor, role=Membership.Role.OWNER)
+    if not actor.is_public:
+        Actor.objects.filter(pk=actor.pk).update(is_public=True)
+    holds_role = ActorRole.objects.current().filter(actor=actor, role=locked.requested_role)
+    if not holds_role.exists():
+        ActorRole.objects.create(actor=actor, role=locked.requested_role, start_date=today)
+        with translation.override("fr"):
+            title_fr = _("Joined the network of the shared brand")
+        with translation.override("en"):
+            title_en = _("Joined the network of the shared brand")
+        record_activity(
+            actor=actor,
+            kind=Activity.Kind.JOINED,
+            title=title_fr,
+            title_en=title_en,
+            date=today,
+            related=locked,
+        )
+    locked.status = Status.APPROVED
+    locked.decided_by = reviewer
+    locked.decided_at = timezone.now()
+    locked.save()
+    ApplicationEvent.objects.create(application=locked, status=Status.APPROVED, by=reviewer)
     transaction.on_commit(lambda: notify(locked, "approved"))
     return locked
 

@@ -136,8 +136,6 @@ def test_duplicate_applications_are_refused_with_a_clear_message(
     apply(client, charter)
     response = client.post("/network/apply/", form_data(charter))
     assert "déjà en cours d&#x27;examen" in response.content.decode()
-    response = client.post("/network/apply/", form_data(charter, siret=cast["alice"].siret))
-    assert "déjà dans le réseau" in response.content.decode()
     assert Application.objects.count() == 1
 
 
@@ -357,3 +355,22 @@ def test_an_approved_member_leaves_the_network(
     )
     with pytest.raises(ValidationError):
         withdraw_application(application=application, applicant=eve)
+
+
+def test_a_company_already_in_the_directory_is_claimed_not_duplicated(
+    client: Client, cast: dict[str, Actor], eve: User, charter: CharterVersion, reviewer: User
+) -> None:
+    alice = cast["alice"]
+    application = apply(client, charter, siret=alice.siret, name="Atelier Alice")
+    assert application.actor == alice
+    approve_application(application=application, reviewer=reviewer)
+    assert Actor.objects.filter(siret=alice.siret).count() == 1
+    assert Membership.objects.get(actor=alice).user == eve
+    # Already an ambassador: no second role, no second "joined" activity.
+    assert ActorRole.objects.filter(actor=alice, role="ambassador").count() == 1
+    assert not Activity.objects.filter(actor=alice, kind="joined").exists()
+    # Now that someone acts for it, another person is sent to them.
+    other = User.objects.create_user("zoe", "zoe@example.org", "pw-sorgue-2017")
+    client.force_login(other)
+    response = client.post("/network/apply/", form_data(charter, siret=alice.siret))
+    assert "déjà dans le réseau" in response.content.decode()

@@ -173,3 +173,22 @@ def test_editors_see_download_counts(admin_client: Client, territory: object) ->
     html = admin_client.get("/admin/brandkit/brandasset/").content.decode()
     assert "Logo public" in html
     assert ">2<" in html
+
+
+def test_a_50_mb_upload_is_refused_with_a_form_error(admin_client: Client) -> None:
+    upload = io.BytesIO(PDF + b"\0" * (51 * 1024 * 1024))
+    upload.name = "huge.pdf"
+    response = admin_client.post(
+        "/admin/brandkit/brandasset/add/",
+        {
+            "title_fr": "Énorme",
+            "kind": "guide",
+            "version": "1",
+            "access": "members",
+            "order": 0,
+            "file": upload,
+        },
+    )
+    assert response.status_code == 200
+    assert "trop volumineux" in response.content.decode()
+    assert not BrandAsset.objects.exists()

@@ -1,0 +1,88 @@
+"""A rejected application seen by its applicant, and a misuse of the brand reported."""
+
+import os
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.utils import timezone
+from playwright.sync_api import Browser, Page, expect
+
+from missa.accounts.models import User
+from missa.actors.models import Actor
+from missa.applications.models import Application
+from missa.applications.services import reject_application
+from missa.brandkit.models import MisuseReport
+from missa.browser import CHROMIUM, PageWatch, check
+from missa.charter.models import CharterVersion, Commitment
+from missa.charter.services import publish_charter_version
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+]
+
+
+def test_a_rejected_applicant_reads_the_reason(
+    live_server: object, cast: dict[str, Actor], browser: Browser
+) -> None:
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    version = CharterVersion.objects.create(title_fr="Charte", text_fr="Texte")
+    Commitment.objects.create(version=version, text_fr="Promouvoir")
+    publish_charter_version(version=version)
+    applicant = User.objects.create_user("eve", "eve@example.org", "pw-sorgue-2017")
+    reviewer = User.objects.create_user("rev", "rev@example.org", "pw-sorgue-2017")
+    TOTP.activate(reviewer, generate_totp_secret())
+    application = Application.objects.create(
+        applicant=applicant,
+        kind="association",
+        name="Les Amis du Vélo",
+        town="Sorgueville",
+        description="-",
+        motivation="-",
+        charter_version=version,
+        charter_accepted_at=timezone.now(),
+    )
+    reject_application(application=application, reviewer=reviewer, reason="Hors du territoire.")
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(applicant.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = applicant.get_session_auth_hash()
+    session.save()
+    from missa.browser import watched_page
+
+    with watched_page(browser) as (tab, watch):
+        tab.context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": session.session_key or "",
+                    "url": str(live_server),
+                }
+            ]
+        )
+        tab.goto(f"{live_server}/network/my-applications/")
+        check(tab, watch)
+        tab.get_by_role("link", name="Les Amis du Vélo").click()
+        expect(tab.get_by_text("Hors du territoire.")).to_be_visible()
+        expect(tab.get_by_text("Refusée").first).to_be_visible()
+        check(tab, watch)
+
+
+def test_anyone_reports_a_misuse_of_the_brand(
+    live_server: object, territory: object, page: tuple[Page, PageWatch]
+) -> None:
+    tab, watch = page
+    tab.goto(f"{live_server}/brand-kit/")
+    check(tab, watch)
+    tab.get_by_role("link", name="Signaler un mauvais usage de la marque").click()
+    check(tab, watch)
+    tab.get_by_label("Qu'avez-vous vu ?").fill("Le logo déformé sur une affiche au marché.")
+    tab.get_by_role("button", name="Envoyer le signalement").click()
+    expect(tab.get_by_text("Merci : l'équipe de la commune va s'en occuper.")).to_be_visible()
+    check(tab, watch)
+    assert MisuseReport.objects.get().description.startswith("Le logo déformé")
