@@ -1,11 +1,10 @@
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from missa.core.uploads import clean_image
+from missa.core.forms import ImageUploadField
 
 from .models import User
 
@@ -13,12 +12,12 @@ PHOTO_MAX_BYTES = 5 * 1024 * 1024
 
 
 class ProfileForm(forms.ModelForm):
-    # A plain file field: the content is checked by clean_image, not by the file's name.
-    photo = forms.FileField(
+    # Checked by its content, not by the file's name, and re-encoded.
+    photo = ImageUploadField(
         label=_("Photo"),
-        required=False,
+        max_bytes=PHOTO_MAX_BYTES,
+        max_side=800,
         help_text=_("PNG, JPEG or WebP, 5 MB at most. It is re-encoded without its metadata."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
     )
 
     email_news = forms.BooleanField(
@@ -33,12 +32,6 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email_news"].initial = self.instance.email_consent_at is not None
-
-    def clean_photo(self) -> object:
-        photo = self.cleaned_data.get("photo")
-        if isinstance(photo, UploadedFile):
-            return clean_image(photo, max_bytes=PHOTO_MAX_BYTES, max_side=800)
-        return photo
 
     def save(self, commit: bool = True) -> User:
         user: User = super().save(commit=False)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from missa.core.forms import ImageUploadField
 from missa.core.models import Sector
 
 from .models import Actor, ActorRole
@@ -69,12 +70,7 @@ class ActivityReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     link = forms.URLField(label=_("Link (optional)"), required=False, assume_scheme="https")
-    photo = forms.FileField(
-        label=_("Photo (optional)"),
-        required=False,
-        help_text=_("PNG, JPEG or WebP, 5 MB at most."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
-    )
+    photo = ImageUploadField(label=_("Photo (optional)"), max_side=1600)
     sectors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Sectors"),
         queryset=Sector.objects.all(),
@@ -102,16 +98,6 @@ class ActivityReportForm(forms.Form):
             )
         return day
 
-    def clean_photo(self) -> object:
-        from django.core.files.uploadedfile import UploadedFile
-
-        from missa.core.uploads import clean_image
-
-        upload = self.cleaned_data.get("photo")
-        if isinstance(upload, UploadedFile):
-            return clean_image(upload, max_side=1600)
-        return None
-
 
 class HideActivityForm(forms.Form):
     reason = forms.CharField(
@@ -124,12 +110,7 @@ class HideActivityForm(forms.Form):
 class ActorProfileForm(forms.ModelForm):
     """The public profile that an actor's members keep up to date."""
 
-    logo = forms.FileField(
-        label=_("Logo"),
-        required=False,
-        help_text=_("PNG, JPEG or WebP, 5 MB at most."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
-    )
+    logo = ImageUploadField(label=_("Logo"), max_side=1200)
     sectors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Sectors"),
         queryset=Sector.objects.all(),
@@ -152,13 +133,3 @@ class ActorProfileForm(forms.ModelForm):
             "description_fr": forms.Textarea(attrs={"rows": 5}),
             "description_en": forms.Textarea(attrs={"rows": 5}),
         }
-
-    def clean_logo(self) -> object:
-        from django.core.files.uploadedfile import UploadedFile
-
-        from missa.core.uploads import clean_image
-
-        upload = self.cleaned_data.get("logo")
-        if isinstance(upload, UploadedFile):
-            return clean_image(upload, max_side=1200)
-        return upload

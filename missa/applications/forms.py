@@ -2,14 +2,13 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from missa.accounts.models import User
 from missa.actors.models import Actor
 from missa.charter.models import CharterVersion, Commitment
+from missa.core.forms import ImageUploadField
 from missa.core.models import Sector
-from missa.core.uploads import clean_image
 
 from .models import Application
 from .services import check_not_duplicate
@@ -18,12 +17,7 @@ KIND_LABELS = dict(Actor.Kind.choices)
 
 
 class ApplicationForm(forms.ModelForm):
-    logo = forms.FileField(
-        label=_("Logo"),
-        required=False,
-        help_text=_("PNG, JPEG or WebP, 5 MB at most."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
-    )
+    logo = ImageUploadField(label=_("Logo"), max_side=1200)
     sectors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Sectors"),
         queryset=Sector.objects.all(),
@@ -75,12 +69,6 @@ class ApplicationForm(forms.ModelForm):
         self.fields["commitments"].queryset = charter_version.commitments.filter(  # type: ignore[attr-defined]
             is_required=False
         )
-
-    def clean_logo(self) -> object:
-        logo = self.cleaned_data.get("logo")
-        if isinstance(logo, UploadedFile):
-            return clean_image(logo, max_side=1200)
-        return None
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

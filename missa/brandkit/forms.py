@@ -2,7 +2,8 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from missa.core.uploads import clean_asset_file, clean_image
+from missa.core.forms import ImageUploadField
+from missa.core.uploads import clean_asset_file
 
 from .models import BrandAsset, MisuseReport
 
@@ -41,20 +42,9 @@ class BrandAssetAdminForm(forms.ModelForm):
 
 
 class MisuseReportForm(forms.ModelForm):
-    photo = forms.FileField(
-        label=_("Photo (optional)"),
-        required=False,
-        help_text=_("PNG, JPEG or WebP, 5 MB at most."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
-    )
+    photo = ImageUploadField(label=_("Photo (optional)"))
 
     class Meta:
         model = MisuseReport
         fields = ["description", "link", "photo", "email"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
-
-    def clean_photo(self) -> object:
-        upload = self.cleaned_data.get("photo")
-        if isinstance(upload, UploadedFile):
-            return clean_image(upload)
-        return None

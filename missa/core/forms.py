@@ -1,0 +1,33 @@
+"""Form fields shared by every app."""
+
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from .uploads import MEGABYTE, clean_image
+
+IMAGE_ACCEPT = "image/png,image/jpeg,image/webp"
+
+
+class ImageUploadField(forms.FileField):
+    """An image upload checked by content and re-encoded (see core.uploads.clean_image)."""
+
+    def __init__(
+        self, *, max_bytes: int = 5 * MEGABYTE, max_side: int = 4000, **kwargs: Any
+    ) -> None:
+        self.max_bytes, self.max_side = max_bytes, max_side
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text",
+            _("PNG, JPEG or WebP, %(size)s MB at most.") % {"size": max_bytes // MEGABYTE},
+        )
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}))
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        value = super().clean(data, initial)
+        if isinstance(value, UploadedFile):
+            return clean_image(value, max_bytes=self.max_bytes, max_side=self.max_side)
+        return value
