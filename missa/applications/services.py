@@ -149,20 +149,25 @@ def approve_application(*, application: Application, reviewer: User) -> Applicat
     locked.decided_at = timezone.now()
     locked.save()
     ApplicationEvent.objects.create(application=locked, status=Status.APPROVED, by=reviewer)
-    with translation.override("fr"):
-        title_fr = _("Joined the network of the shared brand")
-    with translation.override("en"):
-        title_en = _("Joined the network of the shared brand")
+    _record_joined(actor, locked, today)
+    transaction.on_commit(lambda: notify(locked, "approved"))
+    return locked
+
+
+def _record_joined(actor: Actor, application: Application, day: datetime.date) -> None:
+    """Record in the ledger that actor joined the network through application."""
+    titles = {}
+    for language in ("fr", "en"):
+        with translation.override(language):
+            titles[language] = _("Joined the network of the shared brand")
     record_activity(
         actor=actor,
         kind=Activity.Kind.JOINED,
-        title=title_fr,
-        title_en=title_en,
-        date=today,
-        related=locked,
+        title=titles["fr"],
+        title_en=titles["en"],
+        date=day,
+        related=application,
     )
-    transaction.on_commit(lambda: notify(locked, "approved"))
-    return locked
 
 
 def _approve_claim(locked: Application, reviewer: User, today: datetime.date) -> Application:
@@ -180,18 +185,7 @@ def _approve_claim(locked: Application, reviewer: User, today: datetime.date) ->
     holds_role = ActorRole.objects.current().filter(actor=actor, role=locked.requested_role)
     if not holds_role.exists():
         ActorRole.objects.create(actor=actor, role=locked.requested_role, start_date=today)
-        with translation.override("fr"):
-            title_fr = _("Joined the network of the shared brand")
-        with translation.override("en"):
-            title_en = _("Joined the network of the shared brand")
-        record_activity(
-            actor=actor,
-            kind=Activity.Kind.JOINED,
-            title=title_fr,
-            title_en=title_en,
-            date=today,
-            related=locked,
-        )
+        _record_joined(actor, locked, today)
     locked.status = Status.APPROVED
     locked.decided_by = reviewer
     locked.decided_at = timezone.now()
