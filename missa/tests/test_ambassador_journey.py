@@ -154,6 +154,15 @@ def test_a_company_becomes_an_ambassador(
     expect(tab.get_by_text("Cornets aux couleurs de la marque")).to_be_visible()
     check(tab, watch)
 
+    # The member keeps the page up to date; the change is in its history.
+    tab.goto(f"{live_server}/actors/glacier-du-partage-des-eaux/edit/")
+    check(tab, watch)
+    tab.get_by_role("button", name="Enregistrer").click()
+    tab.goto(f"{live_server}/actors/glacier-du-partage-des-eaux/history/")
+    check(tab, watch)
+    tab.goto(f"{live_server}/accounts/my-data/")
+    check(tab, watch)
+
     # The company is in the directory and in this month's journal.
     tab.goto(f"{live_server}/actors/?q=glacier")
     expect(tab.get_by_role("link", name="Glacier du Partage des Eaux")).to_be_visible()

@@ -5,6 +5,7 @@ import os
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
+from playwright._impl._api_structures import SetCookieParam
 from playwright.sync_api import Browser, Page, expect
 
 from missa.accounts.models import User
@@ -86,3 +87,45 @@ def test_anyone_reports_a_misuse_of_the_brand(
     expect(tab.get_by_text("Merci : l'équipe de la commune va s'en occuper.")).to_be_visible()
     check(tab, watch)
     assert MisuseReport.objects.get().description.startswith("Le logo déformé")
+
+
+def test_an_editor_hides_a_reported_action(
+    live_server: object, cast: dict[str, Actor], browser: Browser
+) -> None:
+    from missa.activity.services import report_activity
+    from missa.browser import watched_page
+
+    editor = User.objects.create_superuser("ed", "ed@example.org", "pw-sorgue-2017")
+    TOTP.activate(editor, generate_totp_secret())
+    activity = report_activity(
+        actor=cast["alice"],
+        user=editor,
+        kind="promoted_brand",
+        title="Affiche douteuse",
+        date=cast["alice"].joined_on,
+    )
+    with watched_page(browser) as (tab, watch):
+        tab.context.add_cookies([_session_cookie(editor, live_server)])
+        tab.goto(f"{live_server}/actors/atelier-alice/reports/{activity.pk}/hide/")
+        check(tab, watch)
+        tab.get_by_label("Pourquoi la masquer").fill("Hors du territoire.")
+        tab.get_by_role("button", name="La masquer").click()
+        expect(tab.get_by_text("Hors du territoire.")).to_be_visible()
+        check(tab, watch)
+
+
+def _session_cookie(user: User, live_server: object) -> "SetCookieParam":
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": session.session_key or "",
+        "url": str(live_server),
+    }

@@ -111,3 +111,30 @@ def test_reported_actions(
     ]
     assert small == large
     assert max(large) <= 20
+
+
+def test_page_editing_and_its_history(
+    client: Client, cast: dict[str, Actor], grow: Callable[[int], None]
+) -> None:
+    from missa.actors.services import update_actor_profile
+
+    member = User.objects.create_user("amb", "amb@example.org", "pw-sorgue-2017")
+    Membership.objects.create(user=member, actor=cast["alice"], role="owner")
+    client.force_login(member)
+
+    def change(count: int) -> None:
+        for n in range(count):
+            update_actor_profile(
+                actor=cast["alice"],
+                user=member,
+                values={"website": f"https://e{n}.example.org"},
+                sectors=list(cast["alice"].sectors.all()),
+            )
+
+    change(2)
+    urls = ["/actors/atelier-alice/edit/", "/actors/atelier-alice/history/", "/accounts/my-data/"]
+    small = [queries(client, url) for url in urls]
+    change(30)
+    grow(30)
+    assert [queries(client, url) for url in urls] == small
+    assert max(small) <= 20
