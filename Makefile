@@ -87,8 +87,10 @@ test: lint typecheck checks pytest
 messages: install-dev
 	@command -v xgettext >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
 	$(MANAGE) makemessages -l fr -l en --no-obsolete --ignore=node_modules --ignore=.venv --ignore=var
-	@# English is the source language of the strings: its catalogue repeats them.
-	msgen --no-wrap missa/locale/en/LC_MESSAGES/django.po -o missa/locale/en/LC_MESSAGES/django.po
+	@# English is the source language of the strings: its catalogue repeats them (emptied
+	@# first, so that a fuzzy match of msgmerge never leaves another string in place).
+	msgattrib --clear-fuzzy --clear-previous missa/locale/en/LC_MESSAGES/django.po \
+		| msgfilter --keep-header sed -e d | msgen --no-wrap - -o missa/locale/en/LC_MESSAGES/django.po
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 bench: install-dev

@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from missa.actors.models import Actor
+from missa.core.counting import count_by
 from missa.core.models import Sector, first_of_month
 
 from .models import Activity, MonthSummary
@@ -127,27 +128,53 @@ def refresh_month_summaries(months: Iterable[datetime.date]) -> None:
     for month in sorted({first_of_month(month) for month in months}):
         public = Activity.objects.public().filter(month=month)
         totals = public.aggregate(activities=Count("pk"), actors=Count("actor", distinct=True))
-        by_sector = (
-            Activity.sectors.through.objects.filter(activity__in=public)
-            .values("sector_id")
-            .annotate(count=Count("pk"))
+        by_sector = count_by(
+            Activity.sectors.through.objects.filter(activity__in=public), "sector_id"
         )
-        by_kind = public.values("kind").annotate(count=Count("pk"))
+        by_kind = count_by(public, "kind")
         MonthSummary.objects.update_or_create(
             month=month,
             defaults={
                 "activity_count": totals["activities"],
                 "actor_count": totals["actors"],
-                "sector_counts": {str(row["sector_id"]): row["count"] for row in by_sector},
-                "kind_counts": {row["kind"]: row["count"] for row in by_kind},
+                "sector_counts": {str(sector_id): n for sector_id, n in by_sector.items()},
+                "kind_counts": by_kind,
             },
         )
 
 
+def _months_of(activities: "models.QuerySet[Activity]") -> list[datetime.date]:
+    return list(activities.order_by().values_list("month", flat=True).distinct())
+
+
 def refresh_actor_months(actor: Actor) -> None:
-    """Recount every month in which actor has activities (after its visibility changed)."""
-    months = Activity.objects.filter(actor=actor).values_list("month", flat=True).distinct()
-    refresh_month_summaries(list(months))
+    """Recount every month in which actor has activities."""
+    refresh_month_summaries(_months_of(Activity.objects.filter(actor=actor)))
+
+
+@transaction.atomic
+def set_actor_visibility(*, actor: Actor, is_public: bool) -> Actor:
+    """Show or hide an actor with all it did; the only way visibility changes, it recounts."""
+    Actor.objects.filter(pk=actor.pk).update(is_public=is_public)
+    actor.is_public = is_public
+    refresh_actor_months(actor)
+    return actor
+
+
+@transaction.atomic
+def delete_actor(*, actor: Actor) -> None:
+    """Delete an actor with its activities, and recount the months they were counted in."""
+    months = _months_of(Activity.objects.filter(actor=actor))
+    actor.delete()
+    refresh_month_summaries(months)
+
+
+@transaction.atomic
+def delete_activities(activities: "models.QuerySet[Activity]") -> None:
+    """Delete activities from the ledger and recount their months."""
+    months = _months_of(activities)
+    activities.delete()
+    refresh_month_summaries(months)
 
 
 # What actors may report themselves (the other kinds come from the platform's own steps).

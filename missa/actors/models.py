@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext_lazy as _
 
 from missa.core.models import Sector
@@ -37,11 +37,11 @@ class ActorQuerySet(models.QuerySet["Actor"]):
     def public(self) -> "ActorQuerySet":
         return self.filter(is_public=True)
 
-    def with_role(self, role: str, on: datetime.date | None = None) -> "ActorQuerySet":
-        """Return actors holding role on the given day (today by default)."""
+    def with_role(self, *roles: str, on: datetime.date | None = None) -> "ActorQuerySet":
+        """Return actors holding one of roles on the given day (today by default)."""
         day = on or timezone.localdate()
         return self.filter(
-            Exists(ActorRole.objects.filter(actor=OuterRef("pk"), role=role).active_on(day))
+            Exists(ActorRole.objects.filter(actor=OuterRef("pk"), role__in=roles).active_on(day))
         )
 
     def search(self, text: str) -> "ActorQuerySet":
@@ -287,4 +287,21 @@ class ActorRevision(models.Model):
 
 
 ACTOR_KIND_LABELS = dict(Actor.Kind.choices)
+
+
+def count_of_kind(kind: str, count: int) -> str:
+    """Return "500 companies" / "1 association": a number of actors of one kind, in words."""
+    forms: dict[str, str] = {
+        Actor.Kind.COMPANY: ngettext("%(count)s company", "%(count)s companies", count),
+        Actor.Kind.ASSOCIATION: ngettext("%(count)s association", "%(count)s associations", count),
+        Actor.Kind.INSTITUTION: ngettext("%(count)s institution", "%(count)s institutions", count),
+        Actor.Kind.PUBLIC_BODY: ngettext("%(count)s public body", "%(count)s public bodies", count),
+        Actor.Kind.PARTNER_TERRITORY: ngettext(
+            "%(count)s partner territory", "%(count)s partner territories", count
+        ),
+        Actor.Kind.PERSON: ngettext("%(count)s person", "%(count)s persons", count),
+    }
+    return forms.get(kind, "%(count)s " + kind) % {"count": count}
+
+
 ROLE_LABELS = dict(ActorRole.Role.choices)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from missa.accounts.models import User
 from missa.activity.models import Activity
-from missa.activity.services import record_activity
+from missa.activity.services import record_activity, set_actor_visibility
 from missa.actors.models import Actor, ActorRole, Membership, normalize_for_search
 from missa.charter.models import Commitment
 from missa.core.models import Sector
@@ -181,7 +181,7 @@ def _approve_claim(locked: Application, reviewer: User, today: datetime.date) ->
         )
     Membership.objects.create(user=locked.applicant, actor=actor, role=Membership.Role.OWNER)
     if not actor.is_public:
-        Actor.objects.filter(pk=actor.pk).update(is_public=True)
+        set_actor_visibility(actor=actor, is_public=True)
     holds_role = ActorRole.objects.current().filter(actor=actor, role=locked.requested_role)
     if not holds_role.exists():
         ActorRole.objects.create(actor=actor, role=locked.requested_role, start_date=today)

@@ -1,18 +1,20 @@
 """Applying to the network, following one's applications, and the committee's review queue."""
 
+from collections import defaultdict
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from missa.accounts.models import User
 from missa.accounts.security import two_factor_required
-from missa.actors.models import ActorRole
+from missa.actors.models import Actor, ActorRole
 from missa.charter.models import CharterVersion
+from missa.core.figures import MEMBER_ROLES, network_figures
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
 
@@ -216,14 +218,20 @@ def _review_context(application: Application, rejection_form: RejectionForm) -> 
 
 @require_safe
 def register(request: HttpRequest) -> HttpResponse:
-    roles = (
-        ActorRole.objects.filter(
-            role__in=[ActorRole.Role.AMBASSADOR, ActorRole.Role.INSTITUTIONAL_PARTNER],
-            actor__is_public=True,
-        )
-        .active_on(timezone.localdate())
-        .select_related("actor")
-        .order_by("actor__name", "pk")
+    figures = network_figures()
+    members = Actor.objects.public().with_role(*MEMBER_ROLES).order_by("name", "pk")
+    # The count is the home page's: the same stored figure, never a second count.
+    page = paginate(
+        request, members.only("pk", "name", "slug"), REGISTER_PAGE_SIZE, figures.members
     )
-    page = paginate(request, roles, REGISTER_PAGE_SIZE)
-    return render(request, "applications/register.html", {"page": page})
+    roles: dict[int, list[ActorRole]] = defaultdict(list)
+    for role in (
+        ActorRole.objects.current()
+        .filter(actor_id__in=[actor.pk for actor in page.object_list], role__in=MEMBER_ROLES)
+        .order_by("start_date", "pk")
+    ):
+        roles[role.actor_id].append(role)
+    rows = [(actor, roles[actor.pk]) for actor in page.object_list]
+    return render(
+        request, "applications/register.html", {"page": page, "rows": rows, "figures": figures}
+    )

@@ -1,45 +1,79 @@
-"""Key figures shown on public pages, computed at most once per few minutes per process.
+"""Key figures shown on public pages, computed once and kept in the shared cache.
 
-Counting roles or sector members reads rows in proportion to the data; these figures change
-slowly, so they are cached for FIGURES_TTL seconds (see docs/decisions/0003-cached-figures.md).
+Counting roles or sector members reads rows in proportion to the data, so the figures are
+cached — keyed by the data version (advanced by every committed write) and the day (roles are
+dated): a figure is never older than the data (docs/decisions/0003-cached-figures.md).
 """
+
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from missa.actors.models import Actor, ActorRole
+from missa.core.counting import count_by
 from missa.core.models import Sector
+from missa.core.versioning import data_version
 
 FIGURES_TTL = 300
+Role = ActorRole.Role
+# The network's members: who applies to join and appears in the register.
+MEMBER_ROLES = (Role.AMBASSADOR, Role.INSTITUTIONAL_PARTNER)
 
 
-def role_counts() -> dict[str, int]:
-    """Return how many public actors currently are ambassadors, committee members, partners."""
+@dataclass(frozen=True)
+class NetworkFigures:
+    """How many public actors hold each role today; each figure says what it counts."""
 
-    def compute() -> dict[str, int]:
-        role = ActorRole.Role
-        return dict(
-            ActorRole.objects.current()
-            .filter(actor__is_public=True)
-            .aggregate(
-                ambassadors=Count("actor", filter=Q(role=role.AMBASSADOR), distinct=True),
-                committee=Count("actor", filter=Q(role=role.COMMITTEE_MEMBER), distinct=True),
-                partners=Count(
-                    "actor",
-                    filter=Q(role__in=[role.INSTITUTIONAL_PARTNER, role.PARTNER_TERRITORY]),
-                    distinct=True,
-                ),
-            )
-        )
+    ambassadors: int = 0
+    # {actor kind: ambassadors of that kind}, such as 500 companies and 15 associations.
+    ambassadors_by_kind: dict[str, int] = field(default_factory=dict)
+    committee: int = 0
+    institutional_partners: int = 0
+    partner_territories: int = 0
+    # Ambassadors and institutional partners, each actor once: the register's count.
+    members: int = 0
+    # Every public actor: the directory's count.
+    actors: int = 0
 
-    counts: dict[str, int] = cache.get_or_set("figures:role-counts", compute, FIGURES_TTL) or {}
-    return counts
+
+def _compute_network_figures() -> NetworkFigures:
+    roles = ActorRole.objects.current().filter(actor__is_public=True)
+
+    def holders(*wanted: str) -> Count:
+        return Count("actor", filter=Q(role__in=wanted), distinct=True)
+
+    counts = roles.aggregate(
+        ambassadors=holders(Role.AMBASSADOR),
+        committee=holders(Role.COMMITTEE_MEMBER),
+        institutional_partners=holders(Role.INSTITUTIONAL_PARTNER),
+        partner_territories=holders(Role.PARTNER_TERRITORY),
+        members=holders(*MEMBER_ROLES),
+    )
+    by_kind = count_by(Actor.objects.public().with_role(Role.AMBASSADOR), "kind")
+    return NetworkFigures(
+        **counts,
+        ambassadors_by_kind=dict(sorted(by_kind.items(), key=lambda item: (-item[1], item[0]))),
+        actors=Actor.objects.public().count(),
+    )
+
+
+def _key(name: str) -> str:
+    # Roles are dated: the figures change with the day as well as with the data.
+    return f"figures:{name}:{data_version()}:{timezone.localdate().isoformat()}"
+
+
+def network_figures() -> NetworkFigures:
+    """Return the network's key figures (the home page's, the register's, the directory's)."""
+    figures = cache.get_or_set(_key("network"), _compute_network_figures, FIGURES_TTL)
+    return figures if isinstance(figures, NetworkFigures) else _compute_network_figures()
 
 
 def sector_actor_count(sector: Sector) -> int:
     """Return how many public actors belong to sector."""
     count = cache.get_or_set(
-        f"figures:sector-actors:{sector.pk}",
+        _key(f"sector-actors:{sector.pk}"),
         lambda: Actor.objects.public().filter(sectors=sector).count(),
         FIGURES_TTL,
     )

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 hex_colour_validator = RegexValidator(
@@ -23,6 +24,11 @@ insee_code_validator = RegexValidator(
 def first_of_month(day: datetime.date) -> datetime.date:
     """Return the first day of the month containing day."""
     return day.replace(day=1)
+
+
+def month_name(month: datetime.date) -> str:
+    """Return "juin 2017" / "June 2017" in the active language."""
+    return date_format(month, "YEAR_MONTH_FORMAT")
 
 
 def add_months(month: datetime.date, count: int) -> datetime.date:

@@ -9,11 +9,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from missa.activity.models import Activity, MonthSummary
-from missa.actors.models import Actor
-from missa.journal.models import JournalMonth
+from missa.actors.models import Actor, count_of_kind
+from missa.journal.models import JournalMonth, journal_span
 from missa.programme.models import programme_timeline
 
-from .figures import role_counts, sector_actor_count
+from .figures import network_figures, sector_actor_count
 from .models import Sector
 
 SECTOR_ACTORS_SHOWN = 12
@@ -22,17 +22,29 @@ SECTOR_ACTIVITIES_SHOWN = 10
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    timeline = programme_timeline()
-    reference_month = timeline.reference_month
-    summary = (
-        MonthSummary.objects.filter(month=reference_month).first() if reference_month else None
+    span = journal_span()
+    figures = network_figures()
+    # The latest month in which something happened: its figures and its journal page.
+    active = (
+        MonthSummary.objects.filter(month=span.latest_active).first()
+        if span.latest_active
+        else None
+    )
+    editorial = JournalMonth.objects.published().order_by("-month").first()
+    latest_month = max(
+        [month for month in (span.latest_active, editorial and editorial.month) if month],
+        default=None,
     )
     context = {
-        "timeline": timeline,
-        "reference_month": reference_month,
-        "month_activity_count": summary.activity_count if summary else 0,
-        "latest_month": JournalMonth.objects.published().order_by("-month").first(),
-        "counts": role_counts(),
+        "timeline": programme_timeline(),
+        "active_summary": active,
+        "latest_month": latest_month,
+        "latest_editorial": editorial if editorial and editorial.month == latest_month else None,
+        "latest_summary": active if active and active.month == latest_month else None,
+        "figures": figures,
+        "ambassador_kinds": [
+            count_of_kind(kind, count) for kind, count in figures.ambassadors_by_kind.items()
+        ],
         "sectors": Sector.objects.all(),
     }
     return render(request, "core/home.html", context)

@@ -1,12 +1,34 @@
 """The monthly journal: an editorial for each month of the programme."""
 
 import datetime
+import re
+from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Max, Min
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from missa.core.models import first_of_month
+from missa.activity.models import MonthSummary
+from missa.core.models import add_months, first_of_month, month_name, months_between
+from missa.programme.models import Phase
+
+# What may separate a month typed at the start of a title from the rest: "Juin 2017 — …".
+_SEPARATORS = r"[\s\u00a0]*[—–\-:|,.·]*[\s\u00a0]*"
+
+
+def strip_month_prefix(title: str, month: datetime.date) -> str:
+    """Return title without a leading "<month> <year>" in any language (the heading adds it)."""
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            name = month_name(month)
+        pattern = re.compile(rf"^\s*{re.escape(name)}{_SEPARATORS}", re.IGNORECASE)
+        title = pattern.sub("", title, count=1)
+    return title.strip()
 
 
 class JournalMonthQuerySet(models.QuerySet["JournalMonth"]):
@@ -16,7 +38,11 @@ class JournalMonthQuerySet(models.QuerySet["JournalMonth"]):
 
 class JournalMonth(models.Model):
     month = models.DateField(_("month"), unique=True, help_text=_("The first day of the month."))
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("What the month was about; the month's name is added before it."),
+    )
     editorial = models.TextField(
         _("editorial"), blank=True, help_text=_("Markdown: paragraphs, lists, links, emphasis.")
     )
@@ -31,16 +57,73 @@ class JournalMonth(models.Model):
         verbose_name_plural = _("journal months")
 
     def __str__(self) -> str:
-        return f"{self.month:%Y-%m} — {self.title}"
+        return self.heading
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.month = first_of_month(self.month)
+        # The heading composes "<month> — <title>": a month typed in the title would show twice.
+        for code, _name in settings.LANGUAGES:
+            field = f"title_{code}"
+            value = getattr(self, field, None)
+            if value:
+                setattr(self, field, strip_month_prefix(value, self.month) or value)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
         return month_url(self.month)
 
+    def clean(self) -> None:
+        if self.month and self.title and not strip_month_prefix(self.title, self.month):
+            raise ValidationError(
+                {"title": _("Say what the month was about: its name is already added.")}
+            )
+
+    @property
+    def heading(self) -> str:
+        """Return "Juin 2017 — Écouter le territoire": the one place a month's title is built."""
+        return f"{capfirst(month_name(self.month))} — {self.title}"
+
 
 def month_url(month: datetime.date) -> str:
     """Return the journal page of a month."""
     return reverse("journal:month-detail", args=[month.year, f"{month.month:02d}"])
+
+
+@dataclass(frozen=True, slots=True)
+class JournalSpan:
+    """The months the journal covers, and the latest one in which something happened."""
+
+    first: datetime.date | None
+    last: datetime.date | None
+    latest_active: datetime.date | None
+
+    def contains(self, month: datetime.date) -> bool:
+        if self.first is None or self.last is None:
+            return False
+        return self.first <= first_of_month(month) <= self.last
+
+    def months(self) -> list[datetime.date]:
+        """Return the journal's months, newest first."""
+        if self.first is None or self.last is None or self.last < self.first:
+            return []
+        return [add_months(self.last, -n) for n in range(months_between(self.first, self.last) + 1)]
+
+
+def journal_span(today: datetime.date | None = None) -> JournalSpan:
+    """Return the journal's months: from the programme's start to this month, for as long as
+    the programme lives, and every month with public activity or a published editorial."""
+    this_month = first_of_month(today or timezone.localdate())
+    phases = Phase.objects.aggregate(first=Min("start_month"))
+    active = MonthSummary.objects.filter(activity_count__gt=0).aggregate(
+        first=Min("month"), latest=Max("month")
+    )
+    edited = JournalMonth.objects.published().aggregate(first=Min("month"), latest=Max("month"))
+    starts = [day for day in (phases["first"], active["first"], edited["first"]) if day]
+    if not starts:
+        return JournalSpan(first=None, last=None, latest_active=None)
+    first = min(starts)
+    ends = [day for day in (active["latest"], edited["latest"]) if day]
+    last = max([this_month, *ends]) if first <= this_month else max(ends, default=None)
+    if last is None:  # the programme starts later and nothing happened yet
+        return JournalSpan(first=None, last=None, latest_active=None)
+    return JournalSpan(first=first, last=last, latest_active=active["latest"])

@@ -1,27 +1,56 @@
 """The journal: the programme month after month."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from missa.activity.models import Activity, MonthSummary
-from missa.core.models import Sector, add_months
+from missa.core.models import Sector, add_months, first_of_month
 from missa.core.pagination import paginate
-from missa.programme.models import programme_timeline
 
-from .models import JournalMonth
+from .models import JournalMonth, JournalSpan, journal_span
 
 MONTHS_PER_PAGE = 12
 ACTIVITIES_PER_PAGE = 25
 
 
+@dataclass(frozen=True, slots=True)
+class QuietMonths:
+    """A run of months in which nothing was recorded, shown as one line of the journal."""
+
+    first: datetime.date
+    last: datetime.date
+
+
+def _journal_entries(span: JournalSpan) -> list[datetime.date | QuietMonths]:
+    """Return the journal's months newest first, runs of quiet months folded into one entry."""
+    lively = set(
+        MonthSummary.objects.filter(activity_count__gt=0).values_list("month", flat=True)
+    ) | set(JournalMonth.objects.published().values_list("month", flat=True))
+    this_month = first_of_month(timezone.localdate())
+    entries: list[datetime.date | QuietMonths] = []
+    quiet: list[datetime.date] = []
+    for month in span.months():
+        if month in lively or month == this_month:
+            if quiet:
+                entries.append(QuietMonths(first=quiet[-1], last=quiet[0]))
+                quiet = []
+            entries.append(month)
+        else:
+            quiet.append(month)
+    if quiet:
+        entries.append(QuietMonths(first=quiet[-1], last=quiet[0]))
+    return entries
+
+
 @require_safe
 def month_list(request: HttpRequest) -> HttpResponse:
-    timeline = programme_timeline()
-    page = paginate(request, timeline.months(), MONTHS_PER_PAGE)
-    months = list(page.object_list)
+    page = paginate(request, _journal_entries(journal_span()), MONTHS_PER_PAGE)
+    months = [entry for entry in page.object_list if isinstance(entry, datetime.date)]
     editorials: dict[datetime.date, JournalMonth] = {}
     summaries: dict[datetime.date, MonthSummary] = {}
     if months:
@@ -33,12 +62,12 @@ def month_list(request: HttpRequest) -> HttpResponse:
             summary.month: summary for summary in MonthSummary.objects.filter(month__in=months)
         }
     rows = [
-        {"month": month, "editorial": editorials.get(month), "summary": summaries.get(month)}
-        for month in months
+        {"quiet": entry}
+        if isinstance(entry, QuietMonths)
+        else {"month": entry, "editorial": editorials.get(entry), "summary": summaries.get(entry)}
+        for entry in page.object_list
     ]
-    return render(
-        request, "journal/month_list.html", {"timeline": timeline, "page": page, "rows": rows}
-    )
+    return render(request, "journal/month_list.html", {"page": page, "rows": rows})
 
 
 @require_safe
@@ -47,10 +76,10 @@ def month_detail(request: HttpRequest, year: str, month: str) -> HttpResponse:
         current = datetime.date(int(year), int(month), 1)
     except ValueError as error:
         raise Http404("No such month.") from error
-    timeline = programme_timeline()
+    span = journal_span()
+    if not span.contains(current):
+        raise Http404("The journal does not cover this month.")
     editorial = JournalMonth.objects.published().filter(month=current).first()
-    if not timeline.has_reached(current) and editorial is None:
-        raise Http404("This month is not part of the programme.")
     summary = MonthSummary.objects.filter(month=current).first() or MonthSummary(month=current)
     sectors = list(Sector.objects.all())
     sector_rows = [(sector, summary.count_for_sector(sector.pk)) for sector in sectors]
@@ -77,8 +106,8 @@ def month_detail(request: HttpRequest, year: str, month: str) -> HttpResponse:
         "sector_rows": sector_rows,
         "selected_sector": selected,
         "page": page,
-        "previous_month": previous_month if timeline.has_reached(previous_month) else None,
-        "next_month": next_month if timeline.has_reached(next_month) else None,
-        "timeline": timeline,
+        "previous_month": previous_month if span.contains(previous_month) else None,
+        "next_month": next_month if span.contains(next_month) else None,
+        "is_current_month": current == first_of_month(timezone.localdate()),
     }
     return render(request, "journal/month_detail.html", context)

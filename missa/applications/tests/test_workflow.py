@@ -374,3 +374,21 @@ def test_a_company_already_in_the_directory_is_claimed_not_duplicated(
     client.force_login(other)
     response = client.post("/network/apply/", form_data(charter, siret=alice.siret))
     assert "déjà dans le réseau" in response.content.decode()
+
+
+def test_claiming_a_hidden_company_recounts_its_months(
+    client: Client, cast: dict[str, Actor], eve: User, charter: CharterVersion, reviewer: User
+) -> None:
+    from missa.activity.models import MonthSummary
+
+    dave = cast["dave"]
+    Actor.objects.filter(pk=dave.pk).update(siret=SIRET)
+    june = datetime.date(2017, 6, 1)
+    assert MonthSummary.objects.get(month=june).activity_count == 3
+    application = apply(client, charter, siret=SIRET, name="Dave Discret")
+    approve_application(application=application, reviewer=reviewer)
+    # Dave's June activity is now public: the month page lists it, and its summary counts it.
+    listed = client.get("/journal/2017/06/").context["page"].paginator.object_list.count()
+    summary = MonthSummary.objects.get(month=june)
+    assert summary.activity_count == listed == 4
+    assert summary.actor_count == 4

@@ -2,9 +2,10 @@
 
 import datetime
 
-from django.utils import formats, translation
+from django.utils import translation
 
 from missa.activity.models import MonthSummary
+from missa.core.models import month_name
 from missa.programme.models import Phase
 
 # phase slug -> (title fr, title en, paragraph fr, paragraph en)
@@ -71,7 +72,7 @@ PHASE_TEXT = {
 
 def _month_name(month: datetime.date, language: str) -> str:
     with translation.override(language):
-        return str(formats.date_format(month, "YEAR_MONTH_FORMAT"))
+        return month_name(month)
 
 
 def editorial_for(

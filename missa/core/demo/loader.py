@@ -25,6 +25,8 @@ START = datetime.date(2017, 5, 1)
 LAUNCH = datetime.date(2018, 4, 1)
 END = datetime.date(2020, 12, 1)
 AMBASSADOR_COMPANIES = 500
+# Companies whose page the town's team is still preparing (not public), per 500.
+DRAFT_COMPANIES = 10
 COMMITTEE_SIZE = 27
 
 
@@ -73,6 +75,7 @@ class DemoLoader:
             companies = self.load_companies()
             committee = self.load_committee(companies)
             others = self.load_associations_and_people()
+            self.load_draft_companies()
         actors = institutions + companies + committee + others
         self.load_activities(actors, committee, institutions)
         with transaction.atomic():
@@ -291,7 +294,6 @@ class DemoLoader:
                 town=town,
                 postcode=postcode,
                 joined_on=self.joined_date(),
-                is_public=self.rng.random() > 0.02,
                 description_fr=(
                     f"Entreprise du secteur {sector_fr.lower()} installée à {town}, "
                     "ambassadrice de la marque partagée (entreprise fictive)."
@@ -318,8 +320,32 @@ class DemoLoader:
         progress.update(total)
         return companies
 
+    def load_draft_companies(self) -> None:
+        """Add companies that the town's team is still preparing: not public, no role yet."""
+        drafts = []
+        for serial in range(DRAFT_COMPANIES * self.scale):
+            name = people.company_name(self.rng, "economique", self.names)
+            town, postcode = self.town()
+            drafts.append(
+                Actor(
+                    kind=Actor.Kind.COMPANY,
+                    name=name,
+                    slug=self.unique_slug(name),
+                    search_name=normalize_for_search(name),
+                    siret=people.siret(self.rng, AMBASSADOR_COMPANIES * self.scale + serial),
+                    town=town,
+                    postcode=postcode,
+                    joined_on=END,
+                    is_public=False,
+                    description_fr="Fiche en préparation par l'équipe de la ville.",
+                    description_en="Page being prepared by the town's team.",
+                )
+            )
+        Actor.objects.bulk_create(drafts, batch_size=2000)
+        self.add_sectors(drafts, lambda actor: ["economique"])
+
     def load_committee(self, companies: list[Actor]) -> list[Actor]:
-        founders = [company for company in companies if company.is_public][:COMMITTEE_SIZE]
+        founders = companies[:COMMITTEE_SIZE]
         members = []
         for index, company in enumerate(founders):
             # Committee members' companies are founding ambassadors.

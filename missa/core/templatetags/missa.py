@@ -3,9 +3,9 @@
 import datetime
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 
+from missa.core.models import month_name
 from missa.core.text import render_markdown
 from missa.journal.models import month_url as journal_month_url
 
@@ -18,10 +18,7 @@ def markdown(text: str) -> SafeString:
     return mark_safe(render_markdown(text))  # noqa: S308 — sanitised by nh3
 
 
-@register.filter
-def month_name(month: datetime.date) -> str:
-    """Return "juin 2017" / "June 2017" in the active language."""
-    return date_format(month, "YEAR_MONTH_FORMAT")
+register.filter("month_name", month_name)
 
 
 @register.simple_tag

@@ -1,8 +1,10 @@
+import datetime
 from collections.abc import Callable
 
 import pytest
 from django.test import Client
 
+from missa.activity.services import record_activity
 from missa.actors.models import Actor
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +26,43 @@ def test_home_shows_the_territory_and_where_the_programme_stands(
         assert name in html
 
 
-def test_home_counts_public_ambassadors_committee_and_partners(
+def test_home_figures_agree_with_the_pages_they_link_to(
     client: Client, cast: dict[str, Actor]
 ) -> None:
-    response = client.get("/")
-    assert response.context["counts"] == {"ambassadors": 1, "committee": 1, "partners": 1}
+    html = client.get("/").content.decode()
+    figures = client.get("/").context["figures"]
+    for role, count in [
+        ("ambassador", figures.ambassadors),
+        ("committee_member", figures.committee),
+        ("institutional_partner", figures.institutional_partners),
+        ("partner_territory", figures.partner_territories),
+    ]:
+        assert f'href="/actors/?role={role}"><strong>{count}</strong>' in html
+        listed = client.get(f"/actors/?role={role}").context["page"].paginator.count
+        assert listed == count, role
+    assert client.get("/actors/").context["page"].paginator.count == figures.actors == 3
+    register = client.get("/network/register/").context
+    assert len(register["rows"]) == register["page"].paginator.count == figures.members == 2
+    assert "1 entreprise" in html
+
+
+def test_home_follows_the_latest_month_with_activity(
+    client: Client, cast: dict[str, Actor]
+) -> None:
+    # The test programme's only activity is in June 2017: its figures, and its journal.
+    context = client.get("/").context
+    assert context["active_summary"].month.isoformat() == "2017-06-01"
+    assert context["active_summary"].activity_count == 3
+    assert context["latest_editorial"].title == "Écouter le territoire"
+    record_activity(
+        actor=cast["alice"], kind="hosted_event", title="Salon", date=datetime.date(2019, 3, 2)
+    )
+    context = client.get("/").context
+    html = context_html = client.get("/").content.decode()
+    assert context["latest_month"].isoformat() == "2019-03-01"
+    assert context["latest_editorial"] is None
+    assert "mars 2019" in html.lower()
+    assert "est à venir" in context_html
 
 
 def test_home_in_english_falls_back_to_french_where_untranslated(

@@ -43,6 +43,23 @@ def test_load_demo_builds_the_territory_of_the_brief() -> None:
     assert not Actor.objects.filter(search_name="").exists()
     names = list(Actor.objects.filter(kind="company").values_list("name", flat=True))
     assert len(names) == len(set(names))
+    # The brief's 500 companies are public ambassadors; draft pages are neither.
+    assert Actor.objects.public().with_role("ambassador").filter(kind="company").count() == 500
+    assert not Actor.objects.filter(is_public=False).with_role("ambassador").exists()
+
+
+def test_demo_editorials_quote_the_months_true_figures() -> None:
+    load()
+    months = ["2017-09-01", "2018-04-01", "2019-06-01"]
+    for entry in JournalMonth.objects.filter(month__in=months).values(
+        "month", "editorial_fr", "editorial_en"
+    ):
+        public = Activity.objects.public().filter(month=entry["month"])
+        joined = public.filter(kind="joined").count()
+        assert joined > 1
+        assert f"**{public.count()} activités**" in entry["editorial_fr"]
+        assert f"**{joined} nouvelles adhésions**" in entry["editorial_fr"]
+        assert f"**{joined} new members**" in entry["editorial_en"]
 
 
 def test_load_demo_is_idempotent() -> None:

@@ -1,8 +1,12 @@
+import datetime
 from collections.abc import Callable
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from missa.accounts.models import User
+from missa.activity.services import record_activity, report_activity
 from missa.actors.models import Actor
 
 pytestmark = pytest.mark.django_db
@@ -55,8 +59,36 @@ def test_month_page_links_the_previous_and_next_months(
     first = client.get("/journal/2017/05/").context
     assert first["previous_month"] is None
     assert first["next_month"].month == 6
-    last = client.get("/journal/2018/04/").context
+    # The journal goes on after the phases end, up to this month.
+    assert client.get("/journal/2018/04/").context["next_month"].month == 5
+    today = timezone.localdate()
+    last = client.get(f"/journal/{today:%Y/%m}/").context
     assert last["next_month"] is None
+
+
+def test_a_month_with_activity_but_no_editorial_is_a_journal_page(
+    client: Client, cast: dict[str, Actor]
+) -> None:
+    august = datetime.date(2017, 8, 3)
+    record_activity(actor=cast["alice"], kind="hosted_event", title="Vide-grenier", date=august)
+    html = client.get("/journal/2017/08/").content.decode()
+    assert "Vide-grenier" in html
+    assert "L'éditorial de ce mois est à venir" in html.replace("&#x27;", "'")
+
+
+def test_a_report_dated_today_is_on_this_months_page_after_the_programme(
+    client: Client, cast: dict[str, Actor]
+) -> None:
+    today = timezone.localdate()
+    user = User.objects.create_user("member", "member@example.org", "pw-sorgue-2017")
+    report_activity(
+        actor=cast["alice"], user=user, kind="hosted_event", title="Atelier ouvert", date=today
+    )
+    response = client.get(f"/journal/{today:%Y/%m}/")
+    assert response.status_code == 200
+    assert "Atelier ouvert" in response.content.decode()
+    home = client.get("/").content.decode()
+    assert f'href="/journal/{today:%Y/%m}/"' in home
 
 
 @pytest.mark.parametrize(
@@ -71,7 +103,7 @@ def test_month_page_links_the_previous_and_next_months(
         "/journal/0000/01/",
     ],
 )
-def test_months_outside_the_programme_are_404(
+def test_months_outside_the_journal_are_404(
     client: Client, cast: dict[str, Actor], url: str
 ) -> None:
     assert client.get(url).status_code == 404

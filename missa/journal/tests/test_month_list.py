@@ -1,9 +1,16 @@
+import datetime
 from collections.abc import Callable
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from missa.activity.models import Activity, MonthSummary
+from missa.activity.services import record_activity
 from missa.actors.models import Actor
+from missa.core.models import add_months
+from missa.journal.models import JournalMonth, journal_span
+from missa.journal.views import QuietMonths, _journal_entries
 
 pytestmark = pytest.mark.django_db
 
@@ -11,11 +18,20 @@ pytestmark = pytest.mark.django_db
 def test_journal_lists_the_programme_months_newest_first_with_counts(
     client: Client, cast: dict[str, Actor]
 ) -> None:
-    response = client.get("/journal/")
-    rows = response.context["rows"]
-    # The test programme runs May 2017 to April 2018: 12 months, the first page shows them all.
-    assert [row["month"].strftime("%Y-%m") for row in rows][:2] == ["2018-04", "2018-03"]
-    assert len(rows) == 12
+    # The journal runs from the programme's first month (May 2017) to this month.
+    today = timezone.localdate()
+    first_page = client.get("/journal/").context["rows"]
+    assert first_page[0]["month"] == today.replace(day=1)
+    assert len(first_page) == 4
+    assert journal_span().months()[-1] == datetime.date(2017, 5, 1)
+    # Months without activity or editorial are folded: July 2017 to this month's eve is one line.
+    assert first_page[1]["quiet"] == QuietMonths(
+        first=datetime.date(2017, 7, 1), last=add_months(today.replace(day=1), -1)
+    )
+    assert "Aucune activité enregistrée de <a" in client.get("/journal/").content.decode()
+    entries = _journal_entries(journal_span())
+    page = entries.index(datetime.date(2017, 6, 1)) // 12 + 1
+    response = client.get(f"/journal/?page={page}")
     html = response.content.decode()
     assert "Écouter le territoire" in html  # June's published editorial
     assert "Brouillon" not in html  # July's draft
@@ -25,8 +41,20 @@ def test_journal_lists_the_programme_months_newest_first_with_counts(
 def test_journal_pages_the_months(client: Client, cast: dict[str, Actor]) -> None:
     from missa.programme.models import Phase
 
-    Phase.objects.filter(slug="marque").update(end_month="2020-12-01")
-    assert len(client.get("/journal/?page=2").context["rows"]) == 12
+    for month in range(1, 13):
+        record_activity(
+            actor=cast["alice"],
+            kind="hosted_event",
+            title="Salon",
+            date=datetime.date(2019, month, 2),
+        )
+    assert len(client.get("/journal/?page=2").context["rows"]) == 5
+    # Before the programme starts, the journal has no month.
+    Phase.objects.update(start_month="2099-01-01", end_month="2099-12-01")
+    Activity.objects.all().delete()
+    MonthSummary.objects.all().delete()
+    JournalMonth.objects.all().delete()
+    assert "aucun mois" in client.get("/journal/").content.decode()
     assert client.get("/journal/?page=zzz").status_code == 200
 
 
