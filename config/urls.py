@@ -10,6 +10,8 @@ from django.views.static import serve
 
 from missa.core import views as core_views
 
+handler400 = "missa.core.views.bad_request"
+handler403 = "missa.core.views.permission_denied"
 handler404 = "missa.core.views.page_not_found"
 handler500 = "missa.core.views.server_error"
 

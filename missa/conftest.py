@@ -308,6 +308,25 @@ def assert_constant_queries(
 
 
 @pytest.fixture
+def totp_code() -> Callable[[Any], str]:
+    """Return a function giving the current code of a user's authenticator app."""
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    def code(user: Any) -> str:
+        authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+        secret = get_adapter().decrypt(authenticator.data["secret"])
+        return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+    return code
+
+
+@pytest.fixture
 def admin_user(db: Any, django_user_model: Any) -> Any:
     """The superuser of pytest-django's admin_client, with the two-factor set-up staff need."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret

@@ -1,5 +1,7 @@
 from typing import Any
 
+from allauth.mfa.base.internal.flows import check_rate_limit
+from allauth.mfa.models import Authenticator
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from missa.core.forms import ImageUploadField
 
 from .models import User
+from .security import has_two_factor
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 
@@ -52,9 +55,29 @@ class DeleteAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
+    code = forms.CharField(
+        label=_("A code from your authenticator app (or a recovery code)"),
+        max_length=64,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        if not has_two_factor(user):
+            # Those who sign in with a second factor prove it here too.
+            del self.fields["code"]
+
+    def clean_code(self) -> str:
+        code = str(self.cleaned_data.get("code", "")).strip()
+        clear_rate_limit = check_rate_limit(self.user)
+        for authenticator in Authenticator.objects.filter(user=self.user).exclude(
+            type=Authenticator.Type.WEBAUTHN
+        ):
+            if authenticator.wrap().validate_code(code):
+                clear_rate_limit()
+                return code
+        raise forms.ValidationError(_("This code is not valid: use a current one."))
 
     def clean_password(self) -> str:
         password = str(self.cleaned_data.get("password", ""))

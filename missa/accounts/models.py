@@ -1,7 +1,9 @@
 """People who sign in: one account per email address."""
 
 from django.conf import settings
+from django.contrib import auth
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -48,3 +50,31 @@ class User(AbstractUser):
         # One spelling per address, as allauth stores them: "Lea@Example.org" is lea@example.org.
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def has_perm(self, perm: str, obj: models.Model | None = None) -> bool:
+        # Django lets an active superuser do anything; here only with the second factor
+        # (accounts.rules): without it, the backends answer, as for anyone.
+        if self._superuser_waits_for_two_factor():
+            return self._ask_backends("has_perm", perm, obj)
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label: str) -> bool:
+        if self._superuser_waits_for_two_factor():
+            return self._ask_backends("has_module_perms", app_label)
+        return super().has_module_perms(app_label)
+
+    def _superuser_waits_for_two_factor(self) -> bool:
+        from .security import has_two_factor
+
+        return bool(self.is_active and self.is_superuser and not has_two_factor(self))
+
+    def _ask_backends(self, method: str, *args: object) -> bool:
+        for backend in auth.get_backends():
+            if not hasattr(backend, method):
+                continue
+            try:
+                if getattr(backend, method)(self, *args):
+                    return True
+            except PermissionDenied:
+                return False
+        return False

@@ -1,10 +1,16 @@
 """Who people are in the programme, written once: the roles behind every permission.
 
 Roles: visitor (anonymous), registered user, ambassador member (member of an actor that is
-currently an ambassador), partner member (of an institutional partner or partner territory),
-steering-committee member (their own person actor sits on the committee), editor (town staff:
-staff account in the editors group), administrator (superuser). Apps combine these predicates
-in their own rules.py.
+currently an ambassador and in good standing), partner member (of an institutional partner or
+partner territory), steering-committee member (their own person actor sits on the committee),
+editor (town staff: staff account in the editors group), administrator (superuser). Apps
+combine these predicates in their own rules.py.
+
+The privileged roles — committee member, editor, administrator — count only once the person
+signs in with a second factor: `is_committee_member`, `is_editor` and `is_administrator` carry
+the requirement, so every permission built on them does, whatever path asks (views, admin,
+services, API). `User.has_perm` and `accounts.backends` apply the same rule to superusers and
+to the admin's model permissions.
 """
 
 from typing import Any
@@ -13,6 +19,8 @@ import rules
 from django.conf import settings
 
 from missa.actors.models import ActorRole, Membership
+
+from .security import has_two_factor
 
 EDITORS_GROUP = getattr(settings, "MISSA_EDITORS_GROUP", "editors")
 
@@ -25,21 +33,30 @@ def _cached(user: Any, key: str, compute: Any) -> bool:
     return bool(cache[key])
 
 
-@rules.predicate
-def is_administrator(user: Any) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+def _active(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active)
 
 
 @rules.predicate
-def is_editor(user: Any) -> bool:
-    if not (user.is_authenticated and user.is_active and user.is_staff):
+def signs_in_with_two_factor(user: Any) -> bool:
+    return has_two_factor(user)
+
+
+@rules.predicate
+def holds_administrator_role(user: Any) -> bool:
+    return _active(user) and bool(user.is_superuser)
+
+
+@rules.predicate
+def holds_editor_role(user: Any) -> bool:
+    if not (_active(user) and user.is_staff):
         return False
     return _cached(user, "editor", lambda: user.groups.filter(name=EDITORS_GROUP).exists())
 
 
 @rules.predicate
-def is_committee_member(user: Any) -> bool:
-    if not (user.is_authenticated and user.is_active):
+def holds_committee_role(user: Any) -> bool:
+    if not _active(user):
         return False
     return _cached(
         user,
@@ -52,9 +69,27 @@ def is_committee_member(user: Any) -> bool:
     )
 
 
+# The privileged roles, which need the second factor (see the module's docstring).
+is_administrator = holds_administrator_role & signs_in_with_two_factor
+is_editor = holds_editor_role & signs_in_with_two_factor
+is_committee_member = holds_committee_role & signs_in_with_two_factor
+
+
+def waits_for_two_factor(user: Any) -> bool:
+    """Return whether user holds a privileged role that needs a second factor not set up yet."""
+    if not _active(user) or has_two_factor(user):
+        return False
+    return bool(
+        user.is_staff
+        or holds_administrator_role(user)
+        or holds_editor_role(user)
+        or holds_committee_role(user)
+    )
+
+
 @rules.predicate
 def is_ambassador_member(user: Any) -> bool:
-    if not (user.is_authenticated and user.is_active):
+    if not _active(user):
         return False
     return _cached(
         user,
@@ -69,17 +104,16 @@ def is_ambassador_member(user: Any) -> bool:
 
 @rules.predicate
 def is_partner_member(user: Any) -> bool:
-    if not (user.is_authenticated and user.is_active):
+    if not _active(user):
         return False
     return _cached(
         user,
         "partner",
         lambda: (
             Membership.objects.filter(user=user)
-            .of_actors_with_role(ActorRole.Role.INSTITUTIONAL_PARTNER)
-            .exists()
-            or Membership.objects.filter(user=user)
-            .of_actors_with_role(ActorRole.Role.PARTNER_TERRITORY)
+            .of_actors_with_role(
+                ActorRole.Role.INSTITUTIONAL_PARTNER, ActorRole.Role.PARTNER_TERRITORY
+            )
             .exists()
         ),
     )

@@ -1,11 +1,12 @@
 """Two-factor authentication, required before any committee or staff action.
 
 Once a person has an authenticator app set up, allauth asks for its code at every sign-in; so
-"has two-factor authentication" is enough to know that their session passed it.
+"has two-factor authentication" is enough to know that their session passed it. The rule
+itself lives in the permissions (accounts.rules); this module says whether a person has it,
+and keeps the admin (which Django guards with is_staff alone) behind it.
 """
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from allauth.mfa.models import Authenticator
@@ -28,6 +29,14 @@ def has_two_factor(user: Any) -> bool:
     return bool(cache["two_factor"])
 
 
+NEXT_AFTER_TWO_FACTOR = "missa_next_after_two_factor"
+
+
+def two_factor_setup_url(next_path: str) -> str:
+    """Return the address that sets up two-factor authentication, then goes on to next_path."""
+    return f"{reverse('accounts:two-factor')}?{urlencode({'next': next_path})}"
+
+
 def _set_up_two_factor(request: HttpRequest) -> HttpResponse:
     messages.warning(
         request,
@@ -36,24 +45,7 @@ def _set_up_two_factor(request: HttpRequest) -> HttpResponse:
             "committee's and the staff's actions."
         ),
     )
-    url = reverse("mfa_activate_totp")
-    return HttpResponseRedirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
-
-
-def two_factor_required[**P](
-    view: Callable[P, HttpResponse],
-) -> Callable[P, HttpResponse]:
-    """Send people without two-factor authentication to set it up before using the view."""
-
-    @wraps(view)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        request = args[0]
-        assert isinstance(request, HttpRequest)
-        if not has_two_factor(request.user):
-            return _set_up_two_factor(request)
-        return view(*args, **kwargs)
-
-    return wrapper
+    return HttpResponseRedirect(two_factor_setup_url(request.get_full_path()))
 
 
 class StaffTwoFactorMiddleware:

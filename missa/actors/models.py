@@ -207,12 +207,29 @@ class ActorRole(models.Model):
         return self.is_active_on(timezone.localdate())
 
 
+# The roles that make an organisation a member of the network, whose members act for it.
+NETWORK_ROLES = (
+    ActorRole.Role.AMBASSADOR,
+    ActorRole.Role.INSTITUTIONAL_PARTNER,
+    ActorRole.Role.PARTNER_TERRITORY,
+)
+
+
 class MembershipQuerySet(models.QuerySet["Membership"]):
-    def of_actors_with_role(self, role: str) -> "MembershipQuerySet":
-        """Return memberships of actors that currently hold role."""
+    def of_actors_with_role(self, *roles: str) -> "MembershipQuerySet":
+        """Return memberships of public actors that currently hold one of roles."""
         return self.filter(
-            Exists(ActorRole.objects.current().filter(actor=OuterRef("actor_id"), role=role))
+            Exists(ActorRole.objects.current().filter(actor=OuterRef("actor_id"), role__in=roles)),
+            actor__is_public=True,
         )
+
+    def in_good_standing(self) -> "MembershipQuerySet":
+        """Return memberships of organisations that belong to the network today.
+
+        A suspended or departed organisation's role has ended: its members keep their
+        account and their history, not the right to act for it.
+        """
+        return self.of_actors_with_role(*NETWORK_ROLES)
 
 
 class Membership(models.Model):

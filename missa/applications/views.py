@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from missa.accounts.models import User
-from missa.accounts.security import two_factor_required
 from missa.actors.models import Actor, ActorRole
 from missa.charter.models import CharterVersion
 from missa.core.figures import MEMBER_ROLES, network_figures
@@ -133,7 +132,6 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @permission_required("applications.review_application", raise_exception=True)
-@two_factor_required
 @require_safe
 def review_queue(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET)
@@ -155,7 +153,6 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("applications.review_application", raise_exception=True)
-@two_factor_required
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _get_application_to_review(request, pk)
     rejection_form = RejectionForm()

@@ -32,6 +32,7 @@ def record_download(*, asset: BrandAsset, user: User | None) -> Download:
     if user is not None and user.is_authenticated:
         actor_id = (
             Membership.objects.filter(user=user)
+            .in_good_standing()
             .order_by("pk")
             .values_list("actor_id", flat=True)
             .first()

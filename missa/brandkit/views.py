@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -53,7 +54,7 @@ def download(request: HttpRequest, pk: int) -> HttpResponseBase:
     user = _user_or_none(request)
     if not services.may_download(user, asset):
         if user is None:
-            return redirect(f"/accounts/login/?next={request.path}")
+            return redirect_to_login(request.get_full_path())
         if user.has_perm("brandkit.download_gated_assets"):
             messages.info(request, _("Accept the usage conditions once to download this file."))
             return redirect("brandkit:conditions")

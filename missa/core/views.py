@@ -8,6 +8,8 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from missa.accounts.rules import waits_for_two_factor
+from missa.accounts.security import two_factor_setup_url
 from missa.activity.models import Activity, MonthSummary
 from missa.actors.models import Actor, count_of_kind
 from missa.journal.models import JournalMonth, journal_span
@@ -86,6 +88,22 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "404.html", status=404)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    context = {}
+    if waits_for_two_factor(request.user):
+        # The role is there, the second factor is not: say so, and how to get it.
+        context["two_factor_url"] = two_factor_setup_url(request.get_full_path())
+    return render(request, "403.html", context, status=403)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "403.html", {"csrf_failure": True}, status=403)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

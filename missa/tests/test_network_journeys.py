@@ -51,7 +51,7 @@ def test_a_rejected_applicant_reads_the_reason(
 
     session = SessionStore()
     session[SESSION_KEY] = str(applicant.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "missa.accounts.backends.TwoFactorModelBackend"
     session[HASH_SESSION_KEY] = applicant.get_session_auth_hash()
     session.save()
     from missa.browser import watched_page
@@ -121,7 +121,7 @@ def _session_cookie(user: User, live_server: object) -> "SetCookieParam":
 
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "missa.accounts.backends.TwoFactorModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.save()
     return {

@@ -21,6 +21,7 @@ from missa.accounts.rules import (
     is_committee_member,
     is_editor,
     is_partner_member,
+    waits_for_two_factor,
 )
 from missa.actors.models import Actor, Membership
 from missa.applications.models import Application
@@ -29,7 +30,18 @@ from missa.charter.services import publish_charter_version
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["visitor", "registered", "ambassador", "partner", "committee", "editor", "administrator"]
+ROLES = [
+    "visitor",
+    "registered",
+    "ambassador",
+    "partner",
+    "committee",
+    "editor",
+    "administrator",
+    # Privileged roles count only with the second factor: without it, as a registered user.
+    "editor_without_2fa",
+    "administrator_without_2fa",
+]
 SIGNED_IN = ROLES[1:]
 
 
@@ -42,6 +54,7 @@ def answer(visitor: int, signed_in: int | None = None, **exceptions: int) -> dic
 PUBLIC = answer(200)
 SIGNED_IN_ONLY = answer(302, 200)
 STAFF_ONLY = answer(302, 302, editor=200, administrator=200)
+TWO_FACTOR_SET_UP = "/accounts/two-factor/"
 VISITORS_ONLY = answer(200, 302)
 
 # name → (a URL to request, expected status per role)
@@ -95,6 +108,9 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "accounts:profile": ("/accounts/profile/", SIGNED_IN_ONLY),
     "accounts:my-data": ("/accounts/my-data/", SIGNED_IN_ONLY),
     "accounts:delete": ("/accounts/delete/", SIGNED_IN_ONLY),
+    # Sets up the second factor (or, once set up, goes on to next or the 2FA page).
+    "accounts:two-factor": ("/accounts/two-factor/", answer(302)),
+    "accounts:two-factor-done": ("/accounts/two-factor/done/", answer(302)),
     "core:privacy": ("/privacy/", PUBLIC),
     "brandkit:kit": ("/brand-kit/", PUBLIC),
     "brandkit:download": ("/brand-kit/999999/download/", answer(404)),
@@ -211,10 +227,10 @@ def sign_in_as(client: Client, cast: dict[str, Actor]) -> Callable[[str], User |
             Membership.objects.create(user=user, actor=cast["carol"])
         elif role == "committee":
             Actor.objects.filter(pk=cast["bob"].pk).update(user=user)
-        elif role == "editor":
+        elif role.startswith("editor"):
             User.objects.filter(pk=user.pk).update(is_staff=True)
             user.groups.add(Group.objects.get(name="editors"))
-        elif role == "administrator":
+        elif role.startswith("administrator"):
             User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
         if role in {"committee", "editor", "administrator"}:
             # They act for the committee or the staff: two-factor authentication is required.
@@ -228,7 +244,9 @@ def sign_in_as(client: Client, cast: dict[str, Actor]) -> Callable[[str], User |
 
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_is_recognised(role: str, sign_in_as: Callable[[str], User | None]) -> None:
+    # Without the second factor, a privileged role is no role at all.
     user = sign_in_as(role)
+    assert bool(user and waits_for_two_factor(user)) == role.endswith("without_2fa")
     predicates = {
         "ambassador": is_ambassador_member,
         "partner": is_partner_member,
@@ -255,7 +273,10 @@ def test_admin_pages_answer_staff_only(
     client: Client, sign_in_as: Callable[[str], User | None], role: str
 ) -> None:
     sign_in_as(role)
-    for url in ADMIN_PAGES:
-        assert client.get(url).status_code == STAFF_ONLY[role], url
-    for url in ADMIN_ACCOUNT_PAGES:
-        assert client.get(url).status_code == ADMINISTRATORS_ONLY[role], url
+    for url in ADMIN_PAGES + ADMIN_ACCOUNT_PAGES:
+        response = client.get(url)
+        expected = (STAFF_ONLY if url in ADMIN_PAGES else ADMINISTRATORS_ONLY)[role]
+        assert response.status_code == expected, url
+        if role.endswith("without_2fa"):
+            # Sent to set up the second factor, then back to the admin page.
+            assert response["Location"].startswith(TWO_FACTOR_SET_UP), url

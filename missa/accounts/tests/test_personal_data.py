@@ -50,6 +50,28 @@ def test_deleting_needs_the_password(client: Client, lea: User) -> None:
     assert User.objects.filter(pk=lea.pk).exists()
 
 
+def test_deleting_with_two_factor_needs_a_current_code(client: Client, lea: User) -> None:
+    from allauth.mfa.totp.internal.auth import (
+        TOTP,
+        format_hotp_value,
+        generate_totp_secret,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    secret = generate_totp_secret()
+    TOTP.activate(lea, secret)
+    assert "code" in client.get("/accounts/delete/").content.decode()
+    response = client.post("/accounts/delete/", {"password": PASSWORD, "code": "123456"})
+    assert response.status_code == 200
+    assert "Ce code n&#x27;est pas valide" in response.content.decode()
+    assert User.objects.filter(pk=lea.pk).exists()
+    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    response = client.post("/accounts/delete/", {"password": PASSWORD, "code": code})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=lea.pk).exists()
+
+
 def test_deleting_erases_the_person_and_keeps_organisations_and_public_history(
     client: Client, lea: User, cast: dict[str, Actor]
 ) -> None:

@@ -98,3 +98,26 @@ def test_an_editor_hides_a_report_and_its_author_sees_why(
     assert MonthSummary.objects.get(month=JUNE).activity_count == 3
     html = client.get("/actors/atelier-alice/reports/").content.decode()
     assert "Hors du territoire." in html
+
+
+@pytest.mark.parametrize("how", ["suspended", "departed", "hidden"])
+def test_members_of_an_organisation_out_of_the_network_no_longer_act_for_it(
+    client: Client, member: User, cast: dict[str, Actor], how: str
+) -> None:
+    from missa.actors.models import ActorRole
+
+    alice = cast["alice"]
+    assert client.get("/actors/atelier-alice/report/").status_code == 200
+    assert client.get("/actors/atelier-alice/edit/").status_code == 200
+    if how == "hidden":
+        Actor.objects.filter(pk=alice.pk).update(is_public=False)
+    else:
+        # Suspension and departure both end the role (applications.services._end_role).
+        ActorRole.objects.filter(actor=alice).update(end_date=datetime.date(2018, 1, 1))
+    # A hidden organisation's pages are not found at all; the others refuse.
+    refused = 404 if how == "hidden" else 403
+    assert report(client).status_code == refused  # type: ignore[attr-defined]
+    assert client.post("/actors/atelier-alice/edit/", {}).status_code == refused
+    assert not member.has_perm("brandkit.download_gated_assets")
+    # Their account and their history stay.
+    assert Membership.objects.filter(user=member, actor=alice).exists()

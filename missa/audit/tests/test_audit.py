@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
@@ -79,7 +81,7 @@ def test_secrets_are_never_copied_into_the_log(client: Client, editor: User) -> 
 
 
 def test_deleting_an_account_keeps_the_log_without_the_name(
-    client: Client, editor: User, sectors: dict[str, Sector]
+    client: Client, editor: User, sectors: dict[str, Sector], totp_code: Callable[[User], str]
 ) -> None:
     sector = sectors["tourisme"]
     client.post(
@@ -95,7 +97,9 @@ def test_deleting_an_account_keeps_the_log_without_the_name(
             "colour": "#0b5394",
         },
     )
-    response = client.post("/accounts/delete/", {"password": "pw-sorgue-2017"})
+    response = client.post(
+        "/accounts/delete/", {"password": "pw-sorgue-2017", "code": totp_code(editor)}
+    )
     assert response.status_code == 302
     assert not User.objects.filter(pk=editor.pk).exists()
     assert not AuditEntry.objects.filter(user_repr__contains="ed@example.org").exists()
