@@ -48,8 +48,8 @@ run: install var
 	DJANGO_SETTINGS_MODULE=config.settings.local $(MANAGE) load_demo
 	DJANGO_SETTINGS_MODULE=config.settings.local $(MANAGE) collectstatic --no-input -v 0
 	@echo "Serving MISSA on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/gunicorn config.wsgi \
-		--workers 2 --bind $(HOST):$(PORT) --access-logfile - --forwarded-allow-ips=""
+	DJANGO_SETTINGS_MODULE=config.settings.local MISSA_BIND=$(HOST):$(PORT) \
+		$(BIN)/gunicorn -c config/gunicorn.conf.py config.wsgi
 
 dev: install-dev var
 	$(MANAGE) migrate --no-input -v 0

@@ -1,12 +1,20 @@
+import atexit
 from typing import Any
 
 from django.apps import AppConfig
+from django.core.signals import request_finished
 from django.db import connections
 from django.db.backends.signals import connection_created
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
+from django.tasks.signals import task_finished
 from django.utils.translation import gettext_lazy as _
 
-from .versioning import watch_writes
+from .versioning import (
+    advance_if_written,
+    pause_during_migrations,
+    resume_after_migrations,
+    watch_writes,
+)
 
 
 def refresh_planner_statistics(*, using: str, plan: list[Any] | None = None, **kwargs: Any) -> None:
@@ -31,3 +39,10 @@ class CoreConfig(AppConfig):
         connection_created.connect(watch_writes, dispatch_uid="missa-watch-writes")
         for connection in connections.all(initialized_only=True):
             watch_writes(connection=connection)
+        # Safe points at which a write made outside a transaction is seen: the end of a
+        # request, of a background task, of a command's process.
+        request_finished.connect(advance_if_written, dispatch_uid="missa-advance-on-finish")
+        task_finished.connect(advance_if_written, dispatch_uid="missa-advance-after-task")
+        atexit.register(advance_if_written)
+        pre_migrate.connect(pause_during_migrations, dispatch_uid="missa-pause-versioning")
+        post_migrate.connect(resume_after_migrations, dispatch_uid="missa-resume-versioning")
