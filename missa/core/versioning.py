@@ -44,7 +44,7 @@ def _cache_tables() -> set[str]:
     return {
         str(config["LOCATION"])
         for config in settings.CACHES.values()
-        if config["BACKEND"].endswith("DatabaseCache")
+        if str(config["BACKEND"]).endswith("DatabaseCache")
     }
 
 
