@@ -47,14 +47,18 @@ run: install var
 	DJANGO_SETTINGS_MODULE=config.settings.local $(MANAGE) migrate --no-input -v 0
 	DJANGO_SETTINGS_MODULE=config.settings.local $(MANAGE) load_demo
 	DJANGO_SETTINGS_MODULE=config.settings.local $(MANAGE) collectstatic --no-input -v 0
-	@echo "Serving MISSA on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	DJANGO_SETTINGS_MODULE=config.settings.local MISSA_BIND=$(HOST):$(PORT) \
+	@echo "Serving MISSA on http://$(HOST):$(PORT)/ with its background worker (Ctrl+C to stop)"
+	@# The worker delivers emails (and other background tasks) next to the web server.
+	DJANGO_SETTINGS_MODULE=config.settings.local $(MANAGE) db_worker --no-reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		DJANGO_SETTINGS_MODULE=config.settings.local MISSA_BIND=$(HOST):$(PORT) \
 		$(BIN)/gunicorn -c config/gunicorn.conf.py config.wsgi
 
 dev: install-dev var
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver $(HOST):$(PORT)
 
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser here.
 browsers:

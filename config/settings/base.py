@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_tasks_db",
+    "missa.mail",
     "missa.accounts",
     "missa.core",
     "missa.programme",
@@ -172,6 +174,8 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+# Its emails go through MISSA's mail queue (missa.mail), in the recipient's language.
+ACCOUNT_ADAPTER = "missa.accounts.adapter.AccountAdapter"
 # Rate limits (log-in, sign-up, password reset…) are allauth's defaults, counted in CACHES.
 # Two-factor authentication: an authenticator app (TOTP) with recovery codes. Required of
 # committee members, editors and administrators before their actions (accounts.security).
@@ -229,6 +233,10 @@ if _email_host:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "missa@localhost")
+
+# Background tasks (django.tasks) kept in the database and run by `manage.py db_worker`, which
+# `make run` starts next to gunicorn: delivering emails, and whatever must not slow a request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security headers on every response.

@@ -15,6 +15,7 @@ EDITOR_PERMISSIONS = {
     "charter": ["add", "change", "delete", "view"],
     "applications": ["view"],
     "brandkit": ["add", "change", "delete", "view"],
+    "mail": ["view"],
 }
 
 

@@ -8,12 +8,16 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from missa.core.fields import SingleLineField
+
 
 class User(AbstractUser):
     """An account. People sign in with their email address; the username is internal."""
 
     email = models.EmailField(_("email address"))
-    display_name = models.CharField(
+    first_name = SingleLineField(_("first name"), max_length=150, blank=True)
+    last_name = SingleLineField(_("last name"), max_length=150, blank=True)
+    display_name = SingleLineField(
         _("name"), max_length=150, blank=True, help_text=_("The name shown to others.")
     )
     language = models.CharField(

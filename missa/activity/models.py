@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from missa.actors.models import Actor
+from missa.core.fields import SingleLineField
 from missa.core.models import Sector, first_of_month
 
 
@@ -52,7 +53,7 @@ class Activity(models.Model):
         Actor, on_delete=models.CASCADE, related_name="activities", verbose_name=_("actor")
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=250)
+    title = SingleLineField(_("title"), max_length=250)
     text = models.TextField(_("text"), blank=True)
     link = models.URLField(_("link"), blank=True)
     date = models.DateField(_("date"))

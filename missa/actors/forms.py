@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from missa.core.forms import ImageUploadField
 from missa.core.models import Sector
+from missa.core.validators import CONTROL_CHARACTERS, validate_single_line
 
 from .models import Actor, ActorRole
 
@@ -47,8 +48,10 @@ class DirectoryFilterForm(forms.Form):
         ]
 
     def clean_q(self) -> str:
-        # Long pasted text is cut rather than refused: a search never fails.
-        return str(self.cleaned_data.get("q", ""))[:SEARCH_MAX_LENGTH]
+        # Long pasted text is cut, control characters dropped, rather than refused: a search
+        # never fails.
+        text = CONTROL_CHARACTERS.sub(" ", str(self.cleaned_data.get("q", "")))
+        return " ".join(text.split())[:SEARCH_MAX_LENGTH]
 
     def filters(self) -> dict[str, str]:
         """Return the valid filter values; invalid ones are left out."""
@@ -61,7 +64,7 @@ class ActivityReportForm(forms.Form):
     """What a member reports their organisation did for the territory."""
 
     kind = forms.ChoiceField(label=_("What kind of action?"))
-    title = forms.CharField(label=_("Title"), max_length=250)
+    title = forms.CharField(label=_("Title"), max_length=250, validators=[validate_single_line])
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     text = forms.CharField(
         label=_("Tell more (optional)"),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext_lazy as _
 
+from missa.core.fields import SingleLineField
 from missa.core.models import Sector
 
 from .validators import validate_siret
@@ -60,15 +61,15 @@ class Actor(models.Model):
         PERSON = "person", _("Person")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=200)
+    name = SingleLineField(_("name"), max_length=200)
     # The name folded for search ("Hôtel" is found by "hotel"); kept by save().
-    search_name = models.CharField(max_length=200, editable=False, default="")
+    search_name = SingleLineField(max_length=200, editable=False, default="")
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    town = models.CharField(_("town"), max_length=120, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    siret = models.CharField(
+    town = SingleLineField(_("town"), max_length=120, blank=True)
+    postcode = SingleLineField(_("postcode"), max_length=10, blank=True)
+    siret = SingleLineField(
         _("SIRET"),
         max_length=14,
         blank=True,
@@ -174,7 +175,7 @@ class ActorRole(models.Model):
         Actor, on_delete=models.CASCADE, related_name="roles", verbose_name=_("actor")
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
-    position = models.CharField(
+    position = SingleLineField(
         _("position"), max_length=150, blank=True, help_text=_("Such as co-chair.")
     )
     start_date = models.DateField(_("start date"))

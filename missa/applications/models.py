@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from missa.actors.models import Actor
 from missa.actors.validators import validate_siret
 from missa.charter.models import CharterVersion, Commitment
+from missa.core.fields import SingleLineField
 from missa.core.models import Sector
 
 
@@ -53,17 +54,17 @@ class Application(models.Model):
         default=RequestedRole.AMBASSADOR,
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Actor.Kind.choices)
-    name = models.CharField(_("name"), max_length=200)
-    siret = models.CharField(
+    name = SingleLineField(_("name"), max_length=200)
+    siret = SingleLineField(
         _("SIRET"),
         max_length=14,
         blank=True,
         validators=[validate_siret],
         help_text=_("14 digits, for companies."),
     )
-    address = models.CharField(_("address"), max_length=250, blank=True)
-    town = models.CharField(_("town"), max_length=120)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    address = SingleLineField(_("address"), max_length=250, blank=True)
+    town = SingleLineField(_("town"), max_length=120)
+    postcode = SingleLineField(_("postcode"), max_length=10, blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), max_length=3000)
     logo = models.ImageField(_("logo"), upload_to="applications/logos/", blank=True)

@@ -9,7 +9,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +22,7 @@ from missa.activity.services import record_activity, set_actor_visibility
 from missa.actors.models import Actor, ActorRole, Membership, normalize_for_search
 from missa.charter.models import Commitment
 from missa.core.models import Sector
+from missa.mail.services import queue_email
 
 from .models import Application, ApplicationEvent
 
@@ -75,7 +75,7 @@ def submit_application(
     ApplicationEvent.objects.create(
         application=application, status=Status.SUBMITTED, by=application.applicant
     )
-    transaction.on_commit(lambda: notify(application, "submitted"))
+    notify(application, "submitted")
     return application
 
 
@@ -99,7 +99,7 @@ def start_review(*, application: Application, reviewer: User) -> Application:
     locked.status = Status.UNDER_REVIEW
     locked.save(update_fields=["status", "updated_at"])
     ApplicationEvent.objects.create(application=locked, status=Status.UNDER_REVIEW, by=reviewer)
-    transaction.on_commit(lambda: notify(locked, "under_review"))
+    notify(locked, "under_review")
     return locked
 
 
@@ -150,7 +150,7 @@ def approve_application(*, application: Application, reviewer: User) -> Applicat
     locked.save()
     ApplicationEvent.objects.create(application=locked, status=Status.APPROVED, by=reviewer)
     _record_joined(actor, locked, today)
-    transaction.on_commit(lambda: notify(locked, "approved"))
+    notify(locked, "approved")
     return locked
 
 
@@ -191,7 +191,7 @@ def _approve_claim(locked: Application, reviewer: User, today: datetime.date) ->
     locked.decided_at = timezone.now()
     locked.save()
     ApplicationEvent.objects.create(application=locked, status=Status.APPROVED, by=reviewer)
-    transaction.on_commit(lambda: notify(locked, "approved"))
+    notify(locked, "approved")
     return locked
 
 
@@ -207,7 +207,7 @@ def reject_application(*, application: Application, reviewer: User, reason: str)
     locked.decided_at = timezone.now()
     locked.save()
     ApplicationEvent.objects.create(application=locked, status=Status.REJECTED, by=reviewer)
-    transaction.on_commit(lambda: notify(locked, "rejected"))
+    notify(locked, "rejected")
     return locked
 
 
@@ -255,12 +255,15 @@ def suspend_membership(*, application: Application, reviewer: User, reason: str)
     locked.rejection_reason = reason.strip()
     locked.save()
     ApplicationEvent.objects.create(application=locked, status=Status.SUSPENDED, by=reviewer)
-    transaction.on_commit(lambda: notify(locked, "suspended"))
+    notify(locked, "suspended")
     return locked
 
 
 def notify(application: Application, step: str) -> None:
-    """Email the applicant about a step of their application, in their language."""
+    """Email the applicant about a step of their application, in their language.
+
+    Queued with the step (missa.mail): a mail server that fails never undoes or breaks it.
+    """
     applicant = application.applicant
     with translation.override(applicant.language):
         context = {
@@ -269,6 +272,6 @@ def notify(application: Application, step: str) -> None:
             "path": reverse("applications:application-detail", args=[application.pk]),
             "site_url": settings.MISSA_SITE_URL.rstrip("/"),
         }
-        subject = render_to_string(f"applications/email/{step}_subject.txt", context).strip()
+        subject = render_to_string(f"applications/email/{step}_subject.txt", context)
         body = render_to_string(f"applications/email/{step}.txt", context)
-    send_mail(subject, body, None, [applicant.email])
+    queue_email(to=applicant.email, subject=subject, body=body)

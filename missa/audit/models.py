@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from missa.core.fields import SingleLineField
+
 
 class AuditEntry(models.Model):
     class Action(models.TextChoices):
@@ -19,12 +21,12 @@ class AuditEntry(models.Model):
         verbose_name=_("by"),
     )
     # Kept as text too: the entry must still say who, once the account is deleted.
-    user_repr = models.CharField(_("by (as it was)"), max_length=200)
+    user_repr = SingleLineField(_("by (as it was)"), max_length=200)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
-    app_label = models.CharField(_("app"), max_length=100)
-    model = models.CharField(_("model"), max_length=100)
-    object_id = models.CharField(_("object id"), max_length=64)
-    object_repr = models.CharField(_("object"), max_length=200)
+    app_label = SingleLineField(_("app"), max_length=100)
+    model = SingleLineField(_("model"), max_length=100)
+    object_id = SingleLineField(_("object id"), max_length=64)
+    object_repr = SingleLineField(_("object"), max_length=200)
     # {field: [before, after]} for changes; {field: value} for creations and deletions.
     changes = models.JSONField(_("changes"), default=dict)
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)

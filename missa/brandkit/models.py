@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from missa.actors.models import Actor
+from missa.core.fields import SingleLineField
 
 
 class BrandAssetQuerySet(models.QuerySet["BrandAsset"]):
@@ -30,7 +31,7 @@ class BrandAsset(models.Model):
         PUBLIC = "public", _("Everyone")
         MEMBERS = "members", _("Ambassadors and partners")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     language = models.CharField(
@@ -40,13 +41,13 @@ class BrandAsset(models.Model):
         choices=settings.LANGUAGES,
         help_text=_("Empty when the asset has no language."),
     )
-    version = models.CharField(_("version"), max_length=20, default="1")
+    version = SingleLineField(_("version"), max_length=20, default="1")
     file = models.FileField(_("file"), upload_to="brandkit/", blank=True)
     access = models.CharField(
         _("access"), max_length=10, choices=Access.choices, default=Access.MEMBERS
     )
-    credit = models.CharField(_("photo credit"), max_length=200, blank=True)
-    rights = models.CharField(_("rights"), max_length=300, blank=True)
+    credit = SingleLineField(_("photo credit"), max_length=200, blank=True)
+    rights = SingleLineField(_("rights"), max_length=300, blank=True)
     expires_on = models.DateField(_("rights expire on"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

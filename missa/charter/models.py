@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from missa.core.fields import SingleLineField
+
 
 class CharterVersionQuerySet(models.QuerySet["CharterVersion"]):
     def published(self) -> "CharterVersionQuerySet":
@@ -17,7 +19,7 @@ class CharterVersionQuerySet(models.QuerySet["CharterVersion"]):
 
 class CharterVersion(models.Model):
     number = models.PositiveIntegerField(_("version"), unique=True, editable=False)
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineField(_("title"), max_length=200)
     text = models.TextField(_("text"), help_text=_("Markdown: paragraphs, lists, links."))
     benefits = models.TextField(_("what ambassadors receive"), blank=True, help_text=_("Markdown."))
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
@@ -61,7 +63,7 @@ class Commitment(models.Model):
         verbose_name=_("charter version"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    text = models.CharField(_("commitment"), max_length=300)
+    text = SingleLineField(_("commitment"), max_length=300)
     is_required = models.BooleanField(
         _("required"), default=True, help_text=_("Every ambassador makes this commitment.")
     )

@@ -33,6 +33,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Territory")
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401 — registers MISSA's system checks
+
         # Infrastructure, not domain flow: keeps the database's statistics current.
         post_migrate.connect(refresh_planner_statistics, sender=self, dispatch_uid="missa-analyze")
         # Infrastructure: every committed write advances the data version (core.versioning).

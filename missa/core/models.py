@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from .fields import SingleLineField
+
 hex_colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits.")
 )
@@ -49,22 +51,22 @@ class TerritoryQuerySet(models.QuerySet["Territory"]):
 
 
 class Territory(models.Model):
-    name = models.CharField(_("name"), max_length=150)
-    nickname = models.CharField(_("nickname"), max_length=150, blank=True)
-    insee_code = models.CharField(
+    name = SingleLineField(_("name"), max_length=150)
+    nickname = SingleLineField(_("nickname"), max_length=150, blank=True)
+    insee_code = SingleLineField(
         _("INSEE code"), max_length=5, blank=True, validators=[insee_code_validator]
     )
-    short_description = models.CharField(_("short description"), max_length=300, blank=True)
+    short_description = SingleLineField(_("short description"), max_length=300, blank=True)
     description = models.TextField(
         _("description"), blank=True, help_text=_("Markdown: paragraphs, lists, links.")
     )
-    brand_name = models.CharField(_("brand name"), max_length=150, blank=True)
-    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    brand_name = SingleLineField(_("brand name"), max_length=150, blank=True)
+    tagline = SingleLineField(_("tagline"), max_length=200, blank=True)
     logo = models.ImageField(_("logo"), upload_to="territory/", blank=True)
-    primary_colour = models.CharField(
+    primary_colour = SingleLineField(
         _("primary colour"), max_length=7, default="#0b5394", validators=[hex_colour_validator]
     )
-    secondary_colour = models.CharField(
+    secondary_colour = SingleLineField(
         _("secondary colour"), max_length=7, default="#f1c232", validators=[hex_colour_validator]
     )
     languages = models.JSONField(
@@ -96,12 +98,12 @@ class OrderedTerm(models.Model):
 
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=150)
+    name = SingleLineField(_("name"), max_length=150)
     description = models.TextField(_("description"), blank=True)
-    icon = models.CharField(
+    icon = SingleLineField(
         _("icon"), max_length=8, blank=True, help_text=_("A short symbol shown before the name.")
     )
-    colour = models.CharField(
+    colour = SingleLineField(
         _("colour"), max_length=7, default="#0b5394", validators=[hex_colour_validator]
     )
 

@@ -25,7 +25,7 @@ VERSION_KEY = "missa:data-version"
 _IGNORED_TABLES = {
     "django_session",
     "django_migrations",
-    "django_tasks_db_dbtaskresult",
+    "django_tasks_database_dbtaskresult",
     "audit_auditentry",
     "mfa_authenticator",
     "account_emailconfirmation",

@@ -14,6 +14,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from missa.activity.models import MonthSummary
+from missa.core.fields import SingleLineField
 from missa.core.models import add_months, first_of_month, month_name, months_between
 from missa.programme.models import Phase
 
@@ -38,7 +39,7 @@ class JournalMonthQuerySet(models.QuerySet["JournalMonth"]):
 
 class JournalMonth(models.Model):
     month = models.DateField(_("month"), unique=True, help_text=_("The first day of the month."))
-    title = models.CharField(
+    title = SingleLineField(
         _("title"),
         max_length=200,
         help_text=_("What the month was about; the month's name is added before it."),

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from missa.core.fields import SingleLineField
 from missa.core.models import add_months, first_of_month, months_between
 
 
@@ -104,7 +105,7 @@ class Phase(models.Model):
 
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=150)
+    name = SingleLineField(_("name"), max_length=150)
     description = models.TextField(_("description"), blank=True)
     start_month = models.DateField(_("start month"), help_text=_("The first day of the month."))
     end_month = models.DateField(_("end month"), help_text=_("The first day of the last month."))
@@ -158,7 +159,7 @@ class Deliverable(models.Model):
     phase = models.ForeignKey(
         Phase, on_delete=models.CASCADE, related_name="deliverables", verbose_name=_("phase")
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineField(_("title"), max_length=200)
     date = models.DateField(_("date"))
     link = models.URLField(_("link"), blank=True)
     file = models.FileField(_("file"), upload_to="deliverables/", blank=True)

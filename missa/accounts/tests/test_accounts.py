@@ -72,6 +72,17 @@ def test_an_email_address_cannot_open_two_accounts(client: Client, db: None) -> 
     assert response.status_code in {200, 302}
 
 
+def test_account_emails_are_queued_and_in_the_persons_language(client: Client, db: None) -> None:
+    from missa.mail.models import OutgoingEmail
+
+    User.objects.create_user("ann", "ann@example.org", PASSWORD, language="en")
+    client.post("/accounts/password/reset/", {"email": "ann@example.org"})
+    [message] = mail.outbox
+    assert "Password Reset" in str(message.subject)
+    sent = OutgoingEmail.objects.get(to="ann@example.org")
+    assert sent.status == OutgoingEmail.Status.SENT
+
+
 def test_password_reset_sends_an_email_with_a_working_link(client: Client, db: None) -> None:
     User.objects.create_user("lea", "lea@example.org", PASSWORD)
     response = client.post("/accounts/password/reset/", {"email": "lea@example.org"})

@@ -392,3 +392,43 @@ def test_claiming_a_hidden_company_recounts_its_months(
     summary = MonthSummary.objects.get(month=june)
     assert summary.activity_count == listed == 4
     assert summary.actor_count == 4
+
+
+def test_a_name_on_several_lines_is_a_form_error_and_nothing_is_saved(
+    client: Client, cast: dict[str, Actor], eve: User, charter: CharterVersion
+) -> None:
+    response = client.post(
+        "/network/apply/", form_data(charter, name="Boulangerie\r\nBcc: victim@example.org")
+    )
+    assert response.status_code == 200
+    assert "sur une seule ligne" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_a_failing_mail_server_never_undoes_or_breaks_a_decision(
+    client: Client, cast: dict[str, Actor], eve: User, charter: CharterVersion, reviewer: User
+) -> None:
+    from django.test import override_settings
+
+    from missa.mail.models import OutgoingEmail
+
+    application = apply(client, charter)
+    # Saved before the rule existed, or written by another path: the email is still safe.
+    Application.objects.filter(pk=application.pk).update(name="Boulangerie\r\nBcc: x@example.org")
+    client.force_login(reviewer)
+    down = {"default": {"BACKEND": "missa.mail.tests.backends.DownBackend"}}
+    with override_settings(MAILERS=down):
+        response = client.post(f"/network/review/{application.pk}/", {"action": "approve"})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "approved"
+    failed = OutgoingEmail.objects.filter(to="eve@example.org").latest("pk")
+    assert failed.status == OutgoingEmail.Status.FAILED
+    assert "\n" not in failed.subject and "\r" not in failed.subject
+    # Sent again once the server answers: one line, to the applicant only.
+    from missa.mail.services import retry
+
+    mail.outbox.clear()
+    retry(failed)
+    [sent] = mail.outbox
+    assert sent.to == ["eve@example.org"] and sent.bcc == []
