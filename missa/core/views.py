@@ -1,7 +1,6 @@
 """The home page, sector pages, health check and error pages."""
 
 from django.conf import settings
-from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -15,6 +14,7 @@ from missa.actors.models import Actor, count_of_kind
 from missa.journal.models import JournalMonth, journal_span
 from missa.programme.models import programme_timeline
 
+from . import health
 from .figures import network_figures, sector_actor_count
 from .models import Sector
 
@@ -76,13 +76,10 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Answer 200 when the database answers, 503 otherwise."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    """Answer 200 when the database can be read and written and is migrated; 503 otherwise."""
+    problem = health.database_problem()
+    if problem:
+        return JsonResponse({"status": "error", "database": problem}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 
 

@@ -143,3 +143,19 @@ def test_a_write_through_one_server_shows_on_the_other_at_once(
 
         keys = redis.Redis.from_url(site.env["REDIS_URL"]).keys(f"{site.env['CACHE_KEY_PREFIX']}*")
         assert any(b"data-version" in key for key in keys)
+
+
+def test_health_says_503_and_creates_nothing_where_there_is_no_database(
+    tmp_path: Path,
+) -> None:
+    site = Site(var=tmp_path)
+    database = tmp_path / "missa.sqlite3"
+    with site.serve() as server:
+        answer = Browser().get(server, "/healthz")
+        assert (answer.status, answer.text) == (503, '{"status": "error", "database": "missing"}')
+        assert not database.exists()
+        # An empty database (created by something else) is not a database that serves.
+        database.touch()
+        answer = Browser().get(server, "/healthz")
+        assert answer.status == 503
+        assert "unreachable" in answer.text
