@@ -25,7 +25,7 @@ def test_healthz_answers_503_when_the_database_does_not_answer(client: Client) -
 
 
 def test_healthz_answers_503_when_migrations_are_missing(client: Client) -> None:
-    MigrationRecorder.Migration.objects.filter(app="journal").order_by("-id").first().delete()
+    MigrationRecorder.Migration.objects.filter(app="journal").order_by("-id")[:1].get().delete()
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "not migrated"
