@@ -209,10 +209,54 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-STORAGES = {
+# Files that only a checked view may serve (reserved brand-kit files): never under MEDIA_URL.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "missa.core.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded files on S3-compatible object storage, for several app servers (docs/deployment.md):
+# public files in one bucket (readable by anyone), private ones in another (never public).
+S3_BUCKET = os.environ.get("MISSA_S3_BUCKET", "")
+MEDIA_ORIGINS: list[str] = []
+if S3_BUCKET:
+    _s3 = {
+        "endpoint_url": os.environ.get("MISSA_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("MISSA_S3_REGION") or None,
+        "access_key": os.environ.get("MISSA_S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("MISSA_S3_SECRET_ACCESS_KEY") or None,
+        "file_overwrite": False,
+        "default_acl": None,
+    }
+    _public_domain = os.environ.get("MISSA_S3_PUBLIC_DOMAIN", "")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": S3_BUCKET,
+            "querystring_auth": False,
+            "custom_domain": _public_domain or None,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "bucket_name": os.environ["MISSA_S3_PRIVATE_BUCKET"]},
+    }
+    # Pictures come from the bucket's address: the content security policy must allow it.
+    MEDIA_ORIGINS = [
+        f"https://{_public_domain}" if _public_domain else str(_s3["endpoint_url"] or "")
+    ]
+    MEDIA_ORIGINS = [origin for origin in MEDIA_ORIGINS if origin] or ["https://*.amazonaws.com"]
+
+# How the checked views hand a private file over: Django streams it (""), or the web server
+# does, told by "x-accel-redirect" (nginx: an internal location at MISSA_SENDFILE_URL that
+# aliases PRIVATE_MEDIA_ROOT) or "x-sendfile" (Apache mod_xsendfile).
+MISSA_SENDFILE = os.environ.get("MISSA_SENDFILE", "")
+MISSA_SENDFILE_URL = os.environ.get("MISSA_SENDFILE_URL", "/internal/private-media/")
 
 # Email: console by default (readable in development), SMTP when EMAIL_HOST is set.
 _email_host = os.environ.get("EMAIL_HOST", "")
@@ -244,7 +288,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *MEDIA_ORIGINS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from missa.actors.models import Actor
 from missa.core.fields import SingleLineField
+from missa.core.storage import private_storage
 
 
 class BrandAssetQuerySet(models.QuerySet["BrandAsset"]):
@@ -42,7 +43,8 @@ class BrandAsset(models.Model):
         help_text=_("Empty when the asset has no language."),
     )
     version = SingleLineField(_("version"), max_length=20, default="1")
-    file = models.FileField(_("file"), upload_to="brandkit/", blank=True)
+    # Private storage for every asset: all downloads go through the checked, logged view.
+    file = models.FileField(_("file"), upload_to="brandkit/", blank=True, storage=private_storage)
     access = models.CharField(
         _("access"), max_length=10, choices=Access.choices, default=Access.MEMBERS
     )

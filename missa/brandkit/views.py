@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from missa.accounts.models import User
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
+from missa.core.storage import send_private_file
 
 from . import services
 from .forms import MisuseReportForm
@@ -59,11 +60,10 @@ def download(request: HttpRequest, pk: int) -> HttpResponseBase:
             messages.info(request, _("Accept the usage conditions once to download this file."))
             return redirect("brandkit:conditions")
         raise PermissionDenied
-    services.record_download(asset=asset, user=user)
+    if request.method == "GET":  # a HEAD request downloads nothing
+        services.record_download(asset=asset, user=user)
     filename = f"{slugify(asset.title) or 'asset'}-v{slugify(asset.version)}.{asset.extension}"
-    response = FileResponse(asset.file.open("rb"), as_attachment=True, filename=filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return send_private_file(asset.file, filename=filename)
 
 
 @login_required

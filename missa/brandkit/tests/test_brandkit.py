@@ -192,3 +192,67 @@ def test_a_50_mb_upload_is_refused_with_a_form_error(admin_client: Client) -> No
     assert response.status_code == 200
     assert "trop volumineux" in response.content.decode()
     assert not BrandAsset.objects.exists()
+
+
+def test_reserved_files_are_never_in_the_public_media_space(
+    client: Client, member: User, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathlib import Path
+    from urllib.parse import quote
+
+    from django.core.files.storage import storages
+    from django.test import override_settings
+
+    assert isinstance(tmp_path, Path)
+    media, private = tmp_path / "media", tmp_path / "private"
+    with override_settings(
+        MEDIA_ROOT=media,
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "private": {
+                "BACKEND": "missa.core.storage.PrivateFileSystemStorage",
+                "OPTIONS": {"location": private},
+            },
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    ):
+        # The field resolves its storage once, when the app loads: as a deployment would.
+        monkeypatch.setattr(BrandAsset._meta.get_field("file"), "storage", storages["private"])
+        reserved = asset("Logo réservé", "members")
+        name = str(reserved.file.name)
+        assert reserved.file.storage is storages["private"]
+        assert (private / name).is_file()
+        assert not media.exists() or not any(media.rglob("*.png"))
+        with pytest.raises(ValueError, match="not accessible via a URL"):
+            reserved.file.url  # noqa: B018 — no public address exists
+        # The checked view serves it; with nginx in front, nginx sends the bytes.
+        UsageAcceptance.objects.create(user=member)
+        with override_settings(MISSA_SENDFILE="x-accel-redirect"):
+            response = client.get(f"/brand-kit/{reserved.pk}/download/")
+        assert response.status_code == 200
+        assert response["X-Accel-Redirect"] == f"/internal/private-media/{quote(name)}"
+        assert response["Cache-Control"] == "private, no-store"
+        assert response.content == b""
+
+
+def test_a_head_request_is_not_counted_as_a_download(client: Client, territory: object) -> None:
+    public = asset("Logo public", "public")
+    assert client.head(f"/brand-kit/{public.pk}/download/").status_code == 200
+    assert not Download.objects.exists()
+    client.get(f"/brand-kit/{public.pk}/download/")
+    assert Download.objects.count() == 1
+
+
+def test_files_uploaded_before_move_to_the_private_storage(territory: object) -> None:
+    import importlib
+
+    from django.apps import apps
+    from django.core.files.storage import storages
+
+    migration = importlib.import_module("missa.brandkit.migrations.0003_private_storage")
+    public, private = storages["default"], storages["private"]
+    name = public.save("brandkit/old-logo.png", ContentFile(png_bytes()))
+    BrandAsset.objects.create(title_fr="Ancien", kind="logo", access="members", file=name)
+    migration.move_files_to_private_storage(apps, None)
+    assert private.exists(name)
+    assert not public.exists(name)
