@@ -10,6 +10,7 @@ import datetime
 import io
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import tarfile
@@ -55,6 +56,14 @@ def storage_files(storage: Storage, folder: str = "") -> Iterator[str]:
         yield from storage_files(storage, f"{folder}/{sub}" if folder else sub)
 
 
+def _tool(name: str) -> str:
+    """Return the path of one of PostgreSQL's client programs."""
+    path = shutil.which(name)
+    if path is None:
+        raise BackupError(f"{name} is needed: install PostgreSQL's client programs.")
+    return path
+
+
 def _postgres_environment(settings: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
     """Return the connection arguments and environment of pg_dump and pg_restore."""
     arguments = ["--dbname", str(settings["NAME"])]
@@ -85,9 +94,9 @@ def _dump_database(folder: Path) -> str:
     if connection.vendor == "postgresql":
         target = folder / "database.pgdump"
         arguments, environment = _postgres_environment(connection.settings_dict)
-        result = subprocess.run(
-            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file", str(target)]
-            + arguments,
+        command = [_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges"]
+        result = subprocess.run(  # noqa: S603 — our own settings, no shell
+            [*command, "--file", str(target), *arguments],
             env=environment,
             capture_output=True,
             text=True,
@@ -161,9 +170,9 @@ def _restore_database(folder: Path, name: str) -> None:
         return
     arguments, environment = _postgres_environment(connection.settings_dict)
     connections.close_all()
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 — our own settings, no shell
         [
-            "pg_restore",
+            _tool("pg_restore"),
             "--clean",
             "--if-exists",
             "--no-owner",
