@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "missa.accounts.security.StaffTwoFactorMiddleware",
+    "missa.accounts.security.PrivateResponsesMiddleware",
     "missa.audit.recorder.AuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -176,6 +177,7 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 # Its emails go through MISSA's mail queue (missa.mail), in the recipient's language.
 ACCOUNT_ADAPTER = "missa.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "missa.accounts.forms.SignupForm"}
 # Rate limits (log-in, sign-up, password reset…) are allauth's defaults, counted in CACHES.
 # Two-factor authentication: an authenticator app (TOTP) with recovery codes. Required of
 # committee members, editors and administrators before their actions (accounts.security).

@@ -1,8 +1,13 @@
 from typing import Any
 
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.models import EmailAddress
 from allauth.mfa.base.internal.flows import check_rate_limit
 from allauth.mfa.models import Authenticator
 from django import forms
+from django.contrib.auth.hashers import make_password
+from django.db.models import Q
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -84,3 +89,43 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This is not your password."))
         return password
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up, on which an address's owner always wins and timing tells nothing.
+
+    - An address that another account only *claims* (added as a secondary address, never
+      verified) does not block its owner: the owner signs up, and the claim is dropped.
+    - Signing up with an address that has an account sends its owner a notice instead of
+      creating one; that path hashes the password too, so that both cost the same time and a
+      stranger cannot learn from the answer's delay whether the address has an account.
+    """
+
+    def validate_unique_email(self, value: str) -> str:
+        email = str(value).strip().lower()
+        if self._only_claimed(email):
+            self.account_already_exists = False
+            return email
+        return str(super().validate_unique_email(value))
+
+    @staticmethod
+    def _only_claimed(email: str) -> bool:
+        addresses = EmailAddress.objects.filter(email__iexact=email)
+        held = (
+            User.objects.filter(email__iexact=email).exists()
+            or addresses.filter(Q(verified=True) | Q(primary=True)).exists()
+        )
+        return not held and addresses.exists()
+
+    def try_save(self, request: HttpRequest) -> Any:
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
+
+    def save(self, request: HttpRequest) -> User:
+        user: User = super().save(request)
+        # The owner's sign-up wins over other accounts' unverified claims of the address.
+        EmailAddress.objects.filter(email__iexact=user.email, verified=False).exclude(
+            user=user
+        ).delete()
+        return user

@@ -67,3 +67,21 @@ class StaffTwoFactorMiddleware:
         ):
             return _set_up_two_factor(request)
         return self.get_response(request)
+
+
+class PrivateResponsesMiddleware:
+    """Tell browsers and proxies never to store a page made for a signed-in person.
+
+    Such a page may show personal data (a profile, an application, a data export, even the
+    name in the header): `Cache-Control: private, no-store`, whatever the view.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -34,6 +34,24 @@ def directory_url(language: str, script_prefix: str) -> str:
         return reverse("actors:actor-list")
 
 
+# What a former participant's name is stored as: said in each reader's language when read.
+FORMER_PARTICIPANT = "{former-participant}"
+FORMER_PARTICIPANT_NAME = _("Former participant")
+
+
+class ActorNameField(SingleLineField):
+    """An actor's name. A former participant's (an erased account's person) is no name at all:
+    it reads as "Former participant" in the reader's language."""
+
+    def from_db_value(self, value: object, expression: object, connection: object) -> object:
+        return FORMER_PARTICIPANT_NAME if value == FORMER_PARTICIPANT else value
+
+    def get_prep_value(self, value: object) -> object:
+        if value is FORMER_PARTICIPANT_NAME:
+            return FORMER_PARTICIPANT
+        return super().get_prep_value(value)
+
+
 class ActorQuerySet(models.QuerySet["Actor"]):
     def public(self) -> "ActorQuerySet":
         return self.filter(is_public=True)
@@ -61,7 +79,7 @@ class Actor(models.Model):
         PERSON = "person", _("Person")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    name = SingleLineField(_("name"), max_length=200)
+    name = ActorNameField(_("name"), max_length=200)
     # The name folded for search ("Hôtel" is found by "hotel"); kept by save().
     search_name = SingleLineField(max_length=200, editable=False, default="")
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
@@ -125,7 +143,7 @@ class Actor(models.Model):
         return self.name
 
     def save(self, *args: object, **kwargs: object) -> None:
-        self.search_name = normalize_for_search(self.name)
+        self.search_name = "" if self.is_former_participant else normalize_for_search(self.name)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
@@ -141,6 +159,10 @@ class Actor(models.Model):
             raise ValidationError({"represents": _("Only a person represents an organisation.")})
         if self.represents_id and self.represents_id == self.pk:
             raise ValidationError({"represents": _("An actor cannot represent itself.")})
+
+    @property
+    def is_former_participant(self) -> bool:
+        return self.name is FORMER_PARTICIPANT_NAME
 
     @property
     def is_person(self) -> bool:

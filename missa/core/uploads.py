@@ -65,9 +65,17 @@ def clean_image(
     result: Image.Image = image
     if output_format == "JPEG" and image.mode not in {"RGB", "L"}:
         result = image.convert("RGB")
+    elif result is image:
+        result = image.copy()
+    # Pillow writes back what it read into `info` (a JPEG's comment, a WebP's EXIF and XMP, an
+    # ICC profile…): forget all of it, and write explicitly empty EXIF, so that nothing but the
+    # pixels survives.
+    result.info = {}
+    options: dict[str, object] = {"exif": b""}
+    if output_format != "PNG":
+        options["quality"] = 88
     buffer = io.BytesIO()
-    # Saving without exif= or pnginfo= drops the metadata.
-    result.save(buffer, format=output_format, **({"quality": 88} if output_format != "PNG" else {}))
+    result.save(buffer, format=output_format, **options)
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{FORMATS[output_format]}")
 
 

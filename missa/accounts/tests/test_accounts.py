@@ -142,3 +142,50 @@ def test_account_pages_are_in_french_and_english(client: Client, db: None, url: 
     assert french.status_code == english.status_code == 200
     assert 'lang="fr"' in french.content.decode()
     assert 'lang="en"' in english.content.decode()
+
+
+def test_signing_up_costs_the_same_whether_the_address_has_an_account(
+    client: Client, db: None
+) -> None:
+    from django.test import override_settings
+
+    from missa.accounts.tests.hashers import CountingHasher
+
+    User.objects.create_user("lea", "lea@example.org", PASSWORD)
+    work = []
+    with override_settings(PASSWORD_HASHERS=["missa.accounts.tests.hashers.CountingHasher"]):
+        for email in ("new@example.org", "lea@example.org"):
+            CountingHasher.encodings = 0
+            response = client.post(
+                "/accounts/signup/",
+                {"email": email, "password1": "pw-sorgue-2017x", "password2": "pw-sorgue-2017x"},
+            )
+            assert response["Location"] == "/accounts/confirm-email/"
+            work.append(CountingHasher.encodings)
+            client.cookies.clear()
+    # One password hash on both paths (the dearest work of a sign-up); same answer, too.
+    assert work == [1, 1]
+    assert User.objects.filter(email="lea@example.org").count() == 1
+
+
+def test_an_address_claimed_by_another_account_does_not_block_its_owner(
+    client: Client, db: None
+) -> None:
+    from allauth.account.models import EmailAddress
+
+    squatter = User.objects.create_user("sq", "sq@example.org", PASSWORD)
+    EmailAddress.objects.create(user=squatter, email="owner@example.org", verified=False)
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "owner@example.org",
+            "password1": "pw-sorgue-2017x",
+            "password2": "pw-sorgue-2017x",
+        },
+    )
+    assert response.status_code == 302
+    owner = User.objects.get(email="owner@example.org")
+    assert EmailAddress.objects.get(email="owner@example.org").user == owner
+    assert not EmailAddress.objects.filter(user=squatter, email="owner@example.org").exists()
+    assert [message.to for message in mail.outbox] == [["owner@example.org"]]
+    assert "Confirm" in str(mail.outbox[0].subject) or "Confirmez" in str(mail.outbox[0].subject)

@@ -29,6 +29,35 @@ def test_images_are_re_encoded_without_metadata_under_a_random_name() -> None:
     assert Image.open(io.BytesIO(data)).size == (40, 30)
 
 
+@pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
+def test_every_metadata_block_is_dropped(image_format: str) -> None:
+    from PIL import PngImagePlugin
+
+    image = Image.new("RGB", (20, 20), "#f1c232")
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCam"
+    exif[0x8825] = {2: (43.0, 55.0, 0.0)}  # GPS latitude
+    buffer = io.BytesIO()
+    options: dict[str, object] = {"exif": exif.tobytes()}
+    if image_format == "JPEG":
+        options["comment"] = b"Secret comment: 12 rue des Juifs"
+    if image_format == "PNG":
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Comment", "Secret comment: 12 rue des Juifs")
+        options["pnginfo"] = info
+    if image_format == "WEBP":
+        options["xmp"] = b"<x:xmpmeta>Secret comment: 12 rue des Juifs</x:xmpmeta>"
+    image.save(buffer, format=image_format, **options)
+    source = buffer.getvalue()
+    assert b"Secret" in source
+    upload = SimpleUploadedFile(f"photo.{image_format.lower()}", source, f"image/{image_format}")
+    data = clean_image(upload).read()
+    assert b"Secret" not in data
+    cleaned = Image.open(io.BytesIO(data))
+    assert not cleaned.getexif()
+    assert "comment" not in cleaned.info and "xmp" not in cleaned.info
+
+
 def test_large_images_are_scaled_down() -> None:
     upload = SimpleUploadedFile("big.jpg", png_with_metadata((3000, 1000)), "image/jpeg")
     cleaned = clean_image(upload, max_side=600)
