@@ -81,6 +81,9 @@ def _postgres_environment(settings: dict[str, Any]) -> tuple[list[str], dict[str
 
 def _dump_database(folder: Path) -> str:
     connection = connections[DEFAULT_DB_ALIAS]
+    if connection.in_atomic_block:
+        # SQLite would wait for this very transaction forever; PostgreSQL would miss its writes.
+        raise BackupError("A backup runs outside any transaction.")
     connection.ensure_connection()
     if connection.vendor == "sqlite":
         target = folder / "database.sqlite3"
