@@ -14,6 +14,8 @@ class DirectoryFilterForm(forms.Form):
     """The directory's filters. Unknown values are dropped, never an error page."""
 
     SORTS = {
+        # With a search text, the best matches first (Actor.objects.search), then by name.
+        "relevance": ("relevance", "name", "pk"),
         "name": ("name", "pk"),
         "-name": ("-name", "-pk"),
         "-joined": ("-joined_on", "-pk"),
@@ -32,6 +34,7 @@ class DirectoryFilterForm(forms.Form):
         label=_("Sort by"),
         required=False,
         choices=[
+            ("relevance", _("Best match (with a search)")),
             ("name", _("Name, A to Z")),
             ("-name", _("Name, Z to A")),
             ("-joined", _("Most recently joined")),
@@ -57,7 +60,16 @@ class DirectoryFilterForm(forms.Form):
         """Return the valid filter values; invalid ones are left out."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        return {name: value for name, value in data.items() if value}
+        filters = {name: value for name, value in data.items() if value}
+        if filters.get("sort") == "relevance" and "q" not in filters:
+            del filters["sort"]  # nothing to match: by name
+        return filters
+
+    @staticmethod
+    def sort_of(filters: dict[str, str]) -> tuple[str, ...]:
+        """Return the ordering: the one chosen, else best match with a search, else by name."""
+        default = "relevance" if "q" in filters else "name"
+        return DirectoryFilterForm.SORTS[filters.get("sort", default)]
 
 
 class ActivityReportForm(forms.Form):

@@ -1,13 +1,15 @@
 """Actors: every organisation or person taking part in the programme, and their roles."""
 
 import datetime
+import re
 import unicodedata
 from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db import connections, models
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext, override
@@ -64,9 +66,35 @@ class ActorQuerySet(models.QuerySet["Actor"]):
         )
 
     def search(self, text: str) -> "ActorQuerySet":
-        """Return actors whose name contains text, ignoring case and accents."""
-        needle = normalize_for_search(text)
-        return self.filter(search_name__contains=needle) if needle else self
+        """Return actors whose name contains every word of text, ignoring case and accents,
+        with a `relevance` to sort by: names that start with the text first, then names with
+        a word that does, then the others (actors.search says how it stays fast)."""
+        from .search import MIN_INDEXED, fts_expression
+
+        # Punctuation typed or pasted around words (quotes, commas…) separates them.
+        words = re.findall(r"[\w'-]+", normalize_for_search(text))
+        needle = " ".join(words)
+        if not needle:
+            return self
+        indexed = [word for word in words if len(word) >= MIN_INDEXED]
+        found = self
+        if indexed and connections[self.db].vendor == "sqlite":
+            found = found.filter(
+                pk__in=RawSQL(  # noqa: S611 — a constant statement; the words are a parameter
+                    "SELECT rowid FROM actors_actor_fts WHERE actors_actor_fts MATCH %s",
+                    [fts_expression(indexed)],
+                )
+            )
+            words = [word for word in words if len(word) < MIN_INDEXED]
+        for word in words:  # PostgreSQL's trigram index serves these
+            found = found.filter(search_name__contains=word)
+        return found.annotate(
+            relevance=Case(
+                When(search_name__startswith=needle, then=Value(0)),
+                When(search_name__contains=f" {needle}", then=Value(1)),
+                default=Value(2),
+            )
+        )
 
 
 class Actor(models.Model):

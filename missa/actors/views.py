@@ -88,7 +88,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         actors = actors.filter(kind=filters["kind"])
     if "role" in filters:
         actors = actors.with_role(filters["role"])
-    actors = actors.order_by(*DirectoryFilterForm.SORTS[filters.get("sort", "name")])
+    actors = actors.order_by(*DirectoryFilterForm.sort_of(filters))
     page = paginate(
         request, actors.only("pk", "name", "slug", "kind", "town"), settings.MISSA_PAGE_SIZE
     )
