@@ -80,7 +80,7 @@ class ActorQuerySet(models.QuerySet["Actor"]):
         found = self
         if indexed and connections[self.db].vendor == "sqlite":
             found = found.filter(
-                pk__in=RawSQL(  # noqa: S611 — a constant statement; the words are a parameter
+                pk__in=RawSQL(
                     "SELECT rowid FROM actors_actor_fts WHERE actors_actor_fts MATCH %s",
                     [fts_expression(indexed)],
                 )
