@@ -29,8 +29,8 @@ def test_home_shows_the_territory_and_where_the_programme_stands(
 def test_home_figures_agree_with_the_pages_they_link_to(
     client: Client, cast: dict[str, Actor]
 ) -> None:
-    html = client.get("/").content.decode()
-    figures = client.get("/").context["figures"]
+    response = client.get("/")
+    html, figures = response.content.decode(), response.context["figures"]
     for role, count in [
         ("ambassador", figures.ambassadors),
         ("committee_member", figures.committee),
