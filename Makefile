@@ -98,6 +98,7 @@ messages: install-dev
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 bench: install-dev
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:

@@ -10,7 +10,8 @@ _var = Path(os.environ.get("MISSA_VAR_DIR", Path(__file__).resolve().parent.pare
 
 bind = os.environ.get("MISSA_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# "-" writes the access log to the terminal; an empty value writes none.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 # The control socket lives with this instance's data, not in the home directory where two
 # instances on one machine would remove each other's.
 control_socket = str(_var / "gunicorn.ctl")

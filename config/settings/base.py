@@ -323,5 +323,9 @@ MISSA_SITE_URL = os.environ.get("MISSA_SITE_URL", "http://127.0.0.1:8000")
 # Whether Django itself serves uploaded files (for `make run`; a web server does it in production).
 MISSA_SERVE_MEDIA = env_bool("MISSA_SERVE_MEDIA")
 
+# Whether pages' main content, when the same for everyone, is kept in the shared cache
+# (core.templatetags.missa.shared_content). Off only to measure what making a page costs.
+MISSA_SHARED_CONTENT = env_bool("MISSA_SHARED_CONTENT", default=True)
+
 # Pagination sizes, one place.
 MISSA_PAGE_SIZE = 25

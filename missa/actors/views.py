@@ -97,6 +97,8 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "page": page,
         "cards": _directory_cards(list(page.object_list), sectors),
+        # The main content is the same for every visitor (core.templatetags.missa).
+        "shared_content": "",
     }
     template = "actors/actor_list.html"
     if request.headers.get("HX-Request") == "true":
@@ -120,6 +122,8 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_report": request.user.is_authenticated
         and request.user.has_perm("actors.report_for_actor", actor),
     }
+    # The same for every visitor, but for the links that members of the actor see.
+    context["shared_content"] = "member" if context["can_report"] else ""
     return render(request, "actors/actor_detail.html", context)
 
 

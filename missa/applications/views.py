@@ -230,5 +230,7 @@ def register(request: HttpRequest) -> HttpResponse:
         roles[role.actor_id].append(role)
     rows = [(actor, roles[actor.pk]) for actor in page.object_list]
     return render(
-        request, "applications/register.html", {"page": page, "rows": rows, "figures": figures}
+        request,
+        "applications/register.html",
+        {"page": page, "rows": rows, "figures": figures, "shared_content": ""},
     )

@@ -37,5 +37,7 @@ def charter(request: HttpRequest, number: int | None = None) -> HttpResponse:
         "versions": CharterVersion.objects.published()
         .order_by("-number")
         .only("number", "title", "published_at")[:VERSIONS_LISTED],
+        # The main content is the same for every visitor (core.templatetags.missa).
+        "shared_content": "",
     }
     return render(request, "charter/charter.html", context)

@@ -143,3 +143,12 @@ class AnonymousPageCacheMiddleware:
             )
         )
         return response
+
+
+def content_key(request: HttpRequest, scope: str) -> str:
+    """Return the cache key of a page's main content, the same for everyone within scope."""
+    language = translation.get_language()
+    address = "|".join([request.get_full_path(), language, scope])
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    today = timezone.localdate().isoformat()
+    return f"content:{data_version()}:{_settings_generation}:{today}:{digest}"

@@ -48,6 +48,8 @@ def home(request: HttpRequest) -> HttpResponse:
             count_of_kind(kind, count) for kind, count in figures.ambassadors_by_kind.items()
         ],
         "sectors": Sector.objects.all(),
+        # The main content is the same for every visitor (core.templatetags.missa).
+        "shared_content": "",
     }
     return render(request, "core/home.html", context)
 
@@ -65,6 +67,8 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("actor")
         .order_by("-date", "-pk")[:SECTOR_ACTIVITIES_SHOWN],
         "other_sectors": Sector.objects.exclude(pk=sector.pk),
+        # The main content is the same for every visitor (core.templatetags.missa).
+        "shared_content": "",
     }
     return render(request, "core/sector_detail.html", context)
 

@@ -67,7 +67,11 @@ def month_list(request: HttpRequest) -> HttpResponse:
         else {"month": entry, "editorial": editorials.get(entry), "summary": summaries.get(entry)}
         for entry in page.object_list
     ]
-    return render(request, "journal/month_list.html", {"page": page, "rows": rows})
+    return render(
+        request,
+        "journal/month_list.html",
+        {"page": page, "rows": rows, "shared_content": ""},  # the same for every visitor
+    )
 
 
 @require_safe
@@ -109,5 +113,7 @@ def month_detail(request: HttpRequest, year: str, month: str) -> HttpResponse:
         "previous_month": previous_month if span.contains(previous_month) else None,
         "next_month": next_month if span.contains(next_month) else None,
         "is_current_month": current == first_of_month(timezone.localdate()),
+        # The main content is the same for every visitor (core.templatetags.missa).
+        "shared_content": "",
     }
     return render(request, "journal/month_detail.html", context)

@@ -47,5 +47,7 @@ def programme(request: HttpRequest) -> HttpResponse:
         "objectives": Objective.objects.all(),
         "benefits": Benefit.objects.all(),
         "governance": governance,
+        # The main content is the same for every visitor (core.templatetags.missa).
+        "shared_content": "",
     }
     return render(request, "programme/programme.html", context)

@@ -229,3 +229,25 @@ def test_every_write_shows_on_the_next_visit(
     page, cached = visit(client, url)
     assert not cached
     assert (text in page) is shown
+
+
+def test_signed_in_pages_share_their_main_content_but_not_their_header(
+    client: Client, cast: dict[str, Actor], member: User, django_assert_max_num_queries: Any
+) -> None:
+    client.force_login(member)
+    first = client.get("/journal/2017/06/").content.decode()
+    # The session, the person, their permissions, the view's figures: not the activities.
+    with django_assert_max_num_queries(12):
+        again = client.get("/journal/2017/06/").content.decode()
+
+    def main(page: str) -> str:
+        return re.sub(r'nonce="[^"]+"', "", page.split("<main", 1)[1].split("</main>", 1)[0])
+
+    assert main(again) == main(first)
+    assert "Mon compte" in again
+    # What depends on the person stays theirs: a member's links on their organisation's page.
+    assert "Signaler une action" in client.get("/actors/atelier-alice/").content.decode()
+    other = Client()
+    other.force_login(User.objects.create_user("zoe", "zoe@example.org", "pw-sorgue-2017"))
+    assert "Signaler une action" not in other.get("/actors/atelier-alice/").content.decode()
+    assert "Signaler une action" not in Client().get("/actors/atelier-alice/").content.decode()
