@@ -4,10 +4,14 @@ import datetime
 import itertools
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from missa.accounts.models import User
 from missa.activity.models import Activity
 from missa.actors.models import Actor, ActorRole
+from missa.applications.models import Application
+from missa.charter.models import CharterVersion
 from missa.core.models import Sector
 
 _siret_serial = itertools.count(1)
@@ -70,3 +74,29 @@ class ActivityFactory(DjangoModelFactory[Activity]):
     title_fr = factory.Sequence(lambda n: f"Activité {n}")
     title_en = factory.Sequence(lambda n: f"Activity {n}")
     date = datetime.date(2017, 6, 15)
+
+
+class ApplicationFactory(DjangoModelFactory[Application]):
+    """An application for an association, under the published charter (there must be one)."""
+
+    class Meta:
+        model = Application
+
+    applicant = factory.SubFactory("missa.factories.UserFactory")
+    kind = Actor.Kind.ASSOCIATION
+    name = factory.Sequence(lambda n: f"Association {n}")
+    town = "Sorgueville"
+    description = "-"
+    motivation = "-"
+    charter_version = factory.LazyFunction(
+        lambda: CharterVersion.objects.published().order_by("-number").first()
+    )
+    charter_accepted_at = factory.LazyFunction(timezone.now)
+
+
+class UserFactory(DjangoModelFactory[User]):
+    class Meta:
+        model = User
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from missa.activity.models import Activity
 from missa.activity.services import hide_activity, report_activity
 from missa.core.models import Sector
-from missa.core.pagination import paginate
+from missa.core.pagination import paginate, stored_results
 
 from .forms import ActivityReportForm, ActorProfileForm, DirectoryFilterForm, HideActivityForm
 from .models import Actor, ActorRevision, ActorRole
@@ -36,6 +36,9 @@ class DirectoryCard:
     town: str
     roles: list[str]
     sector_names: str
+
+    # What a card reads of an actor.
+    FIELDS = ("pk", "name", "slug", "kind", "town")
 
 
 def _directory_cards(actors: list[Actor], sectors: list[Sector]) -> list[DirectoryCard]:
@@ -88,15 +91,22 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         actors = actors.filter(kind=filters["kind"])
     if "role" in filters:
         actors = actors.with_role(filters["role"])
-    actors = actors.order_by(*DirectoryFilterForm.sort_of(filters))
-    page = paginate(
-        request, actors.only("pk", "name", "slug", "kind", "town"), settings.MISSA_PAGE_SIZE
-    )
+    actors = actors.order_by(*DirectoryFilterForm.sort_of(filters)).only(*DirectoryCard.FIELDS)
+    # A search's results grow with the data: found once, kept for the next page and visitor.
+    found = stored_results(actors, "directory") if "q" in filters else None
+    if found is None:
+        page = paginate(request, actors, settings.MISSA_PAGE_SIZE)
+        listed = list(page.object_list)
+    else:
+        page = paginate(request, found, settings.MISSA_PAGE_SIZE)
+        by_pk = Actor.objects.only(*DirectoryCard.FIELDS).in_bulk(page.object_list)
+        listed = [by_pk[pk] for pk in page.object_list if pk in by_pk]
+        page.object_list = listed  # the page's actors, as without the kept results
     context = {
         "form": DirectoryFilterForm(initial=filters, sectors=sectors),
         "filters": filters,
         "page": page,
-        "cards": _directory_cards(list(page.object_list), sectors),
+        "cards": _directory_cards(listed, sectors),
         # The main content is the same for every visitor (core.templatetags.missa).
         "shared_content": "",
     }

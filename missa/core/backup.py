@@ -56,27 +56,27 @@ def storage_files(storage: Storage, folder: str = "") -> Iterator[str]:
         yield from storage_files(storage, f"{folder}/{sub}" if folder else sub)
 
 
-def _tool(name: str) -> str:
-    """Return the path of one of PostgreSQL's client programs."""
+def _run_postgres_tool(name: str, *options: str, settings: dict[str, Any]) -> None:
+    """Run pg_dump or pg_restore on the site's database; raise BackupError when it fails."""
     path = shutil.which(name)
     if path is None:
         raise BackupError(f"{name} is needed: install PostgreSQL's client programs.")
-    return path
-
-
-def _postgres_environment(settings: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
-    """Return the connection arguments and environment of pg_dump and pg_restore."""
     arguments = ["--dbname", str(settings["NAME"])]
-    if settings.get("HOST"):
-        arguments += ["--host", str(settings["HOST"])]
-    if settings.get("PORT"):
-        arguments += ["--port", str(settings["PORT"])]
-    if settings.get("USER"):
-        arguments += ["--username", str(settings["USER"])]
+    for option, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
+        if settings.get(key):
+            arguments += [option, str(settings[key])]
     environment = dict(os.environ)
     if settings.get("PASSWORD"):
         environment["PGPASSWORD"] = str(settings["PASSWORD"])
-    return arguments, environment
+    result = subprocess.run(  # noqa: S603 — the site's own settings, no shell
+        [path, *options, *arguments],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise BackupError(f"{name} failed: {result.stderr.strip()}")
 
 
 def _dump_database(folder: Path) -> str:
@@ -96,17 +96,15 @@ def _dump_database(folder: Path) -> str:
         return target.name
     if connection.vendor == "postgresql":
         target = folder / "database.pgdump"
-        arguments, environment = _postgres_environment(connection.settings_dict)
-        command = [_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges"]
-        result = subprocess.run(  # noqa: S603 — our own settings, no shell
-            [*command, "--file", str(target), *arguments],
-            env=environment,
-            capture_output=True,
-            text=True,
-            check=False,
+        _run_postgres_tool(
+            "pg_dump",
+            "--format=custom",
+            "--no-owner",
+            "--no-privileges",
+            "--file",
+            str(target),
+            settings=connection.settings_dict,
         )
-        if result.returncode != 0:
-            raise BackupError(f"pg_dump failed: {result.stderr.strip()}")
         return target.name
     raise BackupError(f"Backups of {connection.vendor} databases are not supported.")
 
@@ -171,26 +169,18 @@ def _restore_database(folder: Path, name: str) -> None:
         finally:
             source.close()
         return
-    arguments, environment = _postgres_environment(connection.settings_dict)
+    settings = connection.settings_dict
     connections.close_all()
-    result = subprocess.run(  # noqa: S603 — our own settings, no shell
-        [
-            _tool("pg_restore"),
-            "--clean",
-            "--if-exists",
-            "--no-owner",
-            "--no-privileges",
-            "--single-transaction",
-            *arguments,
-            str(folder / name),
-        ],
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
+    _run_postgres_tool(
+        "pg_restore",
+        "--clean",
+        "--if-exists",
+        "--no-owner",
+        "--no-privileges",
+        "--single-transaction",
+        str(folder / name),
+        settings=settings,
     )
-    if result.returncode != 0:
-        raise BackupError(f"pg_restore failed: {result.stderr.strip()}")
 
 
 def restore(archive_path: Path) -> dict[str, Any]:

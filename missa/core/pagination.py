@@ -1,10 +1,18 @@
-"""Pagination that never fails on a bad page number."""
+"""Pagination that never fails on a bad page number, and search results kept for the next page."""
 
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
+
+from .versioning import data_version
+
+RESULTS_TTL = 600
 
 
 class KnownCountPaginator(Paginator):
@@ -27,3 +35,20 @@ def paginate(
         Paginator(items, per_page) if count is None else KnownCountPaginator(items, per_page, count)
     )
     return paginator.get_page(request.GET.get("page"))
+
+
+def stored_results(queryset: QuerySet[Any], name: str, limit: int = 5000) -> list[Any] | None:
+    """Return the primary keys of queryset, in order, kept in the shared cache.
+
+    For results that are costly to find but the same for every visitor (a search): the next
+    page, or the next visitor, reads the kept list instead of searching again; the key carries
+    the data version and the day, so a write is seen at once. None when there are more than
+    limit results (then the queryset is paginated as it is).
+    """
+    digest = hashlib.sha256(f"{name}|{queryset.query}".encode()).hexdigest()
+    key = f"results:{data_version()}:{timezone.localdate().isoformat()}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = list(queryset.values_list("pk", flat=True)[: limit + 1])
+        cache.set(key, found, RESULTS_TTL)
+    return None if len(found) > limit else list(found)

@@ -3,7 +3,7 @@ import json
 
 import pytest
 from django.test import Client
-from django.utils import timezone, translation
+from django.utils import translation
 
 from missa.accounts.models import User
 from missa.actors.models import Actor, Membership
@@ -85,9 +85,9 @@ def test_the_export_holds_everything_about_the_person(
 
     from missa.activity.services import report_activity
     from missa.actors.services import update_actor_profile
-    from missa.applications.models import Application
     from missa.brandkit.models import BrandAsset, Download, UsageAcceptance
     from missa.charter.models import CharterVersion
+    from missa.factories import ApplicationFactory
     from missa.mail.services import queue_email
 
     report_activity(
@@ -99,16 +99,8 @@ def test_the_export_holds_everything_about_the_person(
     Download.objects.create(asset=asset, user=lea)
     UsageAcceptance.objects.create(user=lea)
     charter = CharterVersion.objects.create(title_fr="Charte", text_fr="Texte")
-    Application.objects.create(
-        applicant=lea,
-        kind="association",
-        name="Les Amis",
-        address="1 quai",
-        town="Sorgueville",
-        description="Une association.",
-        motivation="Parce que.",
-        charter_version=charter,
-        charter_accepted_at=timezone.now(),
+    ApplicationFactory.create(
+        applicant=lea, address="1 quai", description="Une association.", charter_version=charter
     )
     queue_email(to="LEA@example.org", subject="Bienvenue", body="…")
     client.post("/accounts/profile/", {"language": "en", "display_name": "Léa B."})  # audited

@@ -77,3 +77,21 @@ def test_a_table_rebuilt_by_a_migration_gets_its_index_back(directory: None) -> 
     ensure_search_index()  # what every migrate does afterwards
     assert found("moulin") == ["Moulin Neuf"]
     assert found("hotel") == ["Hôtel de la Sorgue", "Le Grand Hôtel", "Sorgue Hôtellerie"]
+
+
+def test_search_results_are_kept_for_the_next_page_and_follow_writes(
+    client: object, directory: None, django_assert_num_queries: object
+) -> None:
+    from django.test import Client
+
+    assert isinstance(client, Client)
+    first = client.get("/actors/?q=hotel&page=1").context["cards"]
+    assert [card.name for card in first] == [
+        "Hôtel de la Sorgue",
+        "Le Grand Hôtel",
+        "Sorgue Hôtellerie",
+    ]
+    Actor.objects.create(kind="company", name="Hôtel du Pont", slug="pont")
+    again = Client().get("/actors/?q=hotel&sort=name").context
+    assert again["page"].paginator.count == 4
+    assert again["cards"][0].name == "Hôtel de la Sorgue"

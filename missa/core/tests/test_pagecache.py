@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
-from django.utils import timezone
 
 from missa.accounts.models import User
 from missa.activity.models import Activity
@@ -29,6 +28,7 @@ from missa.applications.services import approve_application, suspend_membership
 from missa.brandkit.models import BrandAsset
 from missa.charter.models import CharterVersion, Commitment
 from missa.charter.services import publish_charter_version
+from missa.factories import ApplicationFactory
 from missa.journal.models import JournalMonth
 
 pytestmark = pytest.mark.django_db
@@ -158,17 +158,7 @@ def _approve(cast: dict[str, Actor], member: User) -> None:
     charter = CharterVersion.objects.create(title_fr="Charte", text_fr="Texte")
     Commitment.objects.create(version=charter, text_fr="Promouvoir")
     publish_charter_version(version=charter)
-    applicant = User.objects.create_user("new", "new@example.org", "pw-sorgue-2017")
-    application = Application.objects.create(
-        applicant=applicant,
-        kind="association",
-        name="Forum emploi",
-        town="Sorgueville",
-        description="-",
-        motivation="-",
-        charter_version=charter,
-        charter_accepted_at=timezone.now(),
-    )
+    application = ApplicationFactory.create(name="Forum emploi")
     approve_application(application=application, reviewer=member)
 
 
