@@ -1,4 +1,4 @@
-"""The admin's model permissions, held by staff only once they sign in with a second factor.
+"""The admin's model permissions, held by staff only, once they sign in with a second factor.
 
 Both authentication backends (Django's, and allauth's, which extends it) grant model
 permissions — to every superuser, and to staff through their groups; here neither does until
@@ -15,7 +15,11 @@ from .security import has_two_factor
 
 
 def _withheld(user: Any) -> bool:
-    return bool((user.is_staff or user.is_superuser) and not has_two_factor(user))
+    # Model permissions open the admin: only staff hold them, and only with the second factor.
+    # (For everyone else, no query: their rights come from the rules, accounts.rules.)
+    if not (user.is_staff or user.is_superuser):
+        return True
+    return not has_two_factor(user)
 
 
 class TwoFactorModelBackend(ModelBackend):

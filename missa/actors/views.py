@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from missa.activity.models import Activity
 from missa.activity.services import hide_activity, report_activity
 from missa.core.models import Sector
+from missa.core.figures import network_figures
 from missa.core.pagination import paginate, stored_results
 
 from .forms import ActivityReportForm, ActorProfileForm, DirectoryFilterForm, HideActivityForm
@@ -95,7 +96,10 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     # A search's results grow with the data: found once, kept for the next page and visitor.
     found = stored_results(actors, "directory") if "q" in filters else None
     if found is None:
-        page = paginate(request, actors, settings.MISSA_PAGE_SIZE)
+        # Every public actor: the stored figure that the home page shows, never a second count.
+        unfiltered = not set(filters) - {"sort"}
+        count = network_figures().actors if unfiltered else None
+        page = paginate(request, actors, settings.MISSA_PAGE_SIZE, count)
         listed = list(page.object_list)
     else:
         page = paginate(request, found, settings.MISSA_PAGE_SIZE)

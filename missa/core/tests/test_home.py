@@ -41,6 +41,9 @@ def test_home_figures_agree_with_the_pages_they_link_to(
         listed = client.get(f"/actors/?role={role}").context["page"].paginator.count
         assert listed == count, role
     assert client.get("/actors/").context["page"].paginator.count == figures.actors == 3
+    for sector in ("tourisme", "economique", "connaissance"):
+        shown = client.get(f"/sectors/{sector}/").context["actor_count"]
+        assert client.get(f"/actors/?sector={sector}").context["page"].paginator.count == shown
     register = client.get("/network/register/").context
     assert len(register["rows"]) == register["page"].paginator.count == figures.members == 2
     assert "1 entreprise" in html
