@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from missa.activity.models import Activity
 from missa.activity.services import hide_activity, report_activity
-from missa.core.models import Sector
 from missa.core.figures import network_figures
+from missa.core.models import Sector
 from missa.core.pagination import paginate, stored_results
 
 from .forms import ActivityReportForm, ActorProfileForm, DirectoryFilterForm, HideActivityForm
