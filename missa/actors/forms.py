@@ -34,7 +34,7 @@ class DirectoryFilterForm(forms.Form):
         label=_("Sort by"),
         required=False,
         choices=[
-            ("relevance", _("Best match (with a search)")),
+            ("relevance", _("Best match")),
             ("name", _("Name, A to Z")),
             ("-name", _("Name, Z to A")),
             ("-joined", _("Most recently joined")),

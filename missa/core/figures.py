@@ -14,7 +14,7 @@ from django.utils import timezone
 from missa.actors.models import Actor, ActorRole
 from missa.core.counting import count_by
 from missa.core.models import Sector
-from missa.core.versioning import data_version
+from missa.core.versioning import code_version, data_version
 
 FIGURES_TTL = 300
 Role = ActorRole.Role
@@ -61,7 +61,8 @@ def _compute_network_figures() -> NetworkFigures:
 
 def _key(name: str) -> str:
     # Roles are dated: the figures change with the day as well as with the data.
-    return f"figures:{name}:{data_version()}:{timezone.localdate().isoformat()}"
+    today = timezone.localdate().isoformat()
+    return f"figures:{name}:{code_version()}:{data_version()}:{today}"
 
 
 def network_figures() -> NetworkFigures:

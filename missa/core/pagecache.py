@@ -23,7 +23,7 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone, translation
 
-from .versioning import data_version
+from .versioning import code_version, data_version
 
 logger = logging.getLogger(__name__)
 PAGE_TTL = 600
@@ -65,7 +65,7 @@ def _key(request: HttpRequest) -> str:
     )
     digest = hashlib.sha256(address.encode()).hexdigest()
     today = timezone.localdate().isoformat()
-    return f"page:{data_version()}:{_settings_generation}:{today}:{digest}"
+    return f"page:{code_version()}:{data_version()}:{_settings_generation}:{today}:{digest}"
 
 
 def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
@@ -151,4 +151,4 @@ def content_key(request: HttpRequest, scope: str) -> str:
     address = "|".join([request.get_full_path(), language, scope])
     digest = hashlib.sha256(address.encode()).hexdigest()
     today = timezone.localdate().isoformat()
-    return f"content:{data_version()}:{_settings_generation}:{today}:{digest}"
+    return f"content:{code_version()}:{data_version()}:{_settings_generation}:{today}:{digest}"

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
-from .versioning import data_version
+from .versioning import code_version, data_version
 
 RESULTS_TTL = 600
 
@@ -46,7 +46,8 @@ def stored_results(queryset: QuerySet[Any], name: str, limit: int = 5000) -> lis
     limit results (then the queryset is paginated as it is).
     """
     digest = hashlib.sha256(f"{name}|{queryset.query}".encode()).hexdigest()
-    key = f"results:{data_version()}:{timezone.localdate().isoformat()}:{digest}"
+    today = timezone.localdate().isoformat()
+    key = f"results:{code_version()}:{data_version()}:{today}:{digest}"
     found = cache.get(key)
     if found is None:
         found = list(queryset.values_list("pk", flat=True)[: limit + 1])

@@ -7,10 +7,13 @@ safe point — when the transaction commits, when the request ends, or before th
 read — not because each service remembered to do it (docs/decisions/0005-data-version.md).
 """
 
+import functools
+import hashlib
 import logging
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -46,6 +49,22 @@ def _cache_tables() -> set[str]:
         for config in settings.CACHES.values()
         if str(config["BACKEND"]).endswith("DatabaseCache")
     }
+
+
+@functools.cache
+def code_version() -> str:
+    """Return a fingerprint of the code that makes pages: templates, translations, Python, CSS.
+
+    Part of every cache key, so that after a deployment no page made by the previous code is
+    served (the same code on every server gives the same fingerprint).
+    """
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".html", ".txt", ".mo", ".css", ".js"} and path.is_file():
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def is_data_write(sql: str) -> bool:

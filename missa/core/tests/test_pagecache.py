@@ -241,3 +241,13 @@ def test_signed_in_pages_share_their_main_content_but_not_their_header(
     other.force_login(User.objects.create_user("zoe", "zoe@example.org", "pw-sorgue-2017"))
     assert "Signaler une action" not in other.get("/actors/atelier-alice/").content.decode()
     assert "Signaler une action" not in Client().get("/actors/atelier-alice/").content.decode()
+
+
+def test_pages_made_by_a_previous_version_of_the_code_are_not_served(
+    client: Client, cast: dict[str, Actor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visit(client, "/journal/")
+    assert visit(client, "/journal/")[1]
+    # After a deployment the code's fingerprint differs: pages are made by the new code.
+    monkeypatch.setattr("missa.core.pagecache.code_version", lambda: "a-new-release")
+    assert not visit(client, "/journal/")[1]
