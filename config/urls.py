@@ -8,19 +8,19 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
-from missa.core import views as core_views
+from missa.site import views as site_views
 
-handler400 = "missa.core.views.bad_request"
-handler403 = "missa.core.views.permission_denied"
-handler404 = "missa.core.views.page_not_found"
-handler500 = "missa.core.views.server_error"
+handler400 = "missa.site.views.bad_request"
+handler403 = "missa.site.views.permission_denied"
+handler404 = "missa.site.views.page_not_found"
+handler500 = "missa.site.views.server_error"
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("healthz", core_views.healthz, name="healthz"),
+    path("healthz", site_views.healthz, name="healthz"),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("missa.core.urls")),
+    path("", include("missa.site.urls")),
     path("programme/", include("missa.programme.urls")),
     path("journal/", include("missa.journal.urls")),
     path("actors/", include("missa.actors.urls")),

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "missa.applications",
     "missa.audit",
     "missa.brandkit",
+    "missa.site",
 ]
 
 MIDDLEWARE = [
@@ -164,7 +165,7 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "account_login"
 # Town staff: staff accounts in this group edit the programme in the admin.
 MISSA_EDITORS_GROUP = "editors"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:home"
 
 # Accounts (django-allauth): sign in with an email address, verified before the first sign-in.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -306,7 +307,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "missa.core.views.csrf_failure"
+CSRF_FAILURE_VIEW = "missa.site.views.csrf_failure"
 
 LOGGING = {
     "version": 1,

@@ -90,5 +90,5 @@ def delete(request: HttpRequest) -> HttpResponse:
         logout(request)
         delete_account(user=user)
         messages.success(request, _("Your account and your personal data are deleted."))
-        return redirect("core:home")
+        return redirect("site:home")
     return render(request, "accounts/delete.html", {"form": form})

@@ -2,9 +2,69 @@ from typing import Any
 
 import rules
 
-from missa.accounts.rules import is_administrator, is_editor
+from missa.accounts.rules import (
+    cached_role,
+    is_active_person,
+    is_administrator,
+    is_editor,
+    privileged,
+)
 
-from .models import Membership
+from .models import ActorRole, Membership
+
+
+@rules.predicate
+def holds_committee_role(user: Any) -> bool:
+    """Return whether user's own person actor sits on the steering committee today."""
+    if not is_active_person(user):
+        return False
+    return cached_role(
+        user,
+        "committee",
+        lambda: (
+            ActorRole.objects.current()
+            .filter(actor__user=user, role=ActorRole.Role.COMMITTEE_MEMBER)
+            .exists()
+        ),
+    )
+
+
+# A privileged role: it counts only with the second factor (accounts.rules).
+is_committee_member = privileged(holds_committee_role)
+
+
+@rules.predicate
+def is_ambassador_member(user: Any) -> bool:
+    """Return whether user acts for an organisation that is an ambassador today."""
+    if not is_active_person(user):
+        return False
+    return cached_role(
+        user,
+        "ambassador",
+        lambda: (
+            Membership.objects.filter(user=user)
+            .of_actors_with_role(ActorRole.Role.AMBASSADOR)
+            .exists()
+        ),
+    )
+
+
+@rules.predicate
+def is_partner_member(user: Any) -> bool:
+    """Return whether user acts for an institutional partner or a partner territory today."""
+    if not is_active_person(user):
+        return False
+    return cached_role(
+        user,
+        "partner",
+        lambda: (
+            Membership.objects.filter(user=user)
+            .of_actors_with_role(
+                ActorRole.Role.INSTITUTIONAL_PARTNER, ActorRole.Role.PARTNER_TERRITORY
+            )
+            .exists()
+        ),
+    )
 
 
 @rules.predicate

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from missa.activity.models import Activity
 from missa.activity.services import hide_activity, report_activity
-from missa.core.figures import network_figures
+from missa.actors.figures import network_figures
 from missa.core.models import Sector
 from missa.core.pagination import paginate, stored_results
 

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from missa.accounts.models import User
+from missa.actors.figures import MEMBER_ROLES, network_figures
 from missa.actors.models import Actor, ActorRole
 from missa.charter.models import CharterVersion
-from missa.core.figures import MEMBER_ROLES, network_figures
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
 

@@ -123,7 +123,7 @@ class Sector(OrderedTerm):
         verbose_name_plural = _("sectors")
 
     def get_absolute_url(self) -> str:
-        return reverse("core:sector-detail", args=[self.slug])
+        return reverse("site:sector-detail", args=[self.slug])
 
 
 class Objective(OrderedTerm):

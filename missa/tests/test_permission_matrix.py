@@ -15,15 +15,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from missa.accounts.models import User
-from missa.accounts.rules import (
-    is_administrator,
-    is_ambassador_member,
-    is_committee_member,
-    is_editor,
-    is_partner_member,
-    waits_for_two_factor,
-)
+from missa.accounts.rules import is_administrator, is_editor, waits_for_two_factor
 from missa.actors.models import Actor, Membership
+from missa.actors.rules import is_ambassador_member, is_committee_member, is_partner_member
 from missa.applications.models import Application
 from missa.charter.models import CharterVersion, Commitment
 from missa.charter.services import publish_charter_version
@@ -60,8 +54,8 @@ VISITORS_ONLY = answer(200, 302)
 # name → (a URL to request, expected status per role)
 MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "healthz": ("/healthz", PUBLIC),
-    "core:home": ("/", PUBLIC),
-    "core:sector-detail": ("/sectors/tourisme/", PUBLIC),
+    "site:home": ("/", PUBLIC),
+    "site:sector-detail": ("/sectors/tourisme/", PUBLIC),
     "programme:programme": ("/programme/", PUBLIC),
     "journal:month-list": ("/journal/", PUBLIC),
     "journal:month-detail": ("/journal/2017/06/", PUBLIC),
@@ -111,7 +105,7 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     # Sets up the second factor (or, once set up, goes on to next or the 2FA page).
     "accounts:two-factor": ("/accounts/two-factor/", answer(302)),
     "accounts:two-factor-done": ("/accounts/two-factor/done/", answer(302)),
-    "core:privacy": ("/privacy/", PUBLIC),
+    "site:privacy": ("/privacy/", PUBLIC),
     "brandkit:kit": ("/brand-kit/", PUBLIC),
     "brandkit:download": ("/brand-kit/999999/download/", answer(404)),
     "brandkit:conditions": (

@@ -25,8 +25,8 @@ from missa.activity.services import (
     record_activities,
     set_actor_visibility,
 )
+from missa.actors.figures import network_figures, sector_actor_count
 from missa.actors.models import Actor, ActorRole
-from missa.core.figures import network_figures, sector_actor_count
 from missa.core.models import Sector
 
 pytestmark = pytest.mark.django_db

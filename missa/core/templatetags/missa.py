@@ -1,7 +1,5 @@
 """Template helpers shared by every app."""
 
-import datetime
-
 from django import template
 from django.conf import settings
 from django.core.cache import cache
@@ -11,7 +9,6 @@ from missa.core.models import month_name
 from missa.core.pagecache import NONCE_MARK as NONCE
 from missa.core.pagecache import PAGE_TTL, content_key
 from missa.core.text import render_markdown
-from missa.journal.models import month_url as journal_month_url
 
 register = template.Library()
 
@@ -23,11 +20,6 @@ def markdown(text: str) -> SafeString:
 
 
 register.filter("month_name", month_name)
-
-
-@register.simple_tag
-def month_url(month: datetime.date) -> str:
-    return journal_month_url(month)
 
 
 @register.filter

@@ -16,7 +16,7 @@ def test_healthz_answers_200_when_the_database_serves(client: Client) -> None:
 
 
 def test_healthz_answers_503_when_the_database_does_not_answer(client: Client) -> None:
-    with mock.patch("missa.core.health.connections") as connections:
+    with mock.patch("missa.site.health.connections") as connections:
         connections.__getitem__.return_value.vendor = "postgresql"
         connections.__getitem__.return_value.cursor.side_effect = DatabaseError("down")
         response = client.get("/healthz")

@@ -11,10 +11,11 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from missa.actors.models import Actor, ActorRole
 from missa.core.counting import count_by
 from missa.core.models import Sector
 from missa.core.versioning import code_version, data_version
+
+from .models import Actor, ActorRole
 
 FIGURES_TTL = 300
 Role = ActorRole.Role

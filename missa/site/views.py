@@ -10,13 +10,13 @@ from django.views.decorators.http import require_safe
 from missa.accounts.rules import waits_for_two_factor
 from missa.accounts.security import two_factor_setup_url
 from missa.activity.models import Activity, MonthSummary
+from missa.actors.figures import network_figures, sector_actor_count
 from missa.actors.models import Actor, count_of_kind
+from missa.core.models import Sector
 from missa.journal.models import JournalMonth, journal_span
 from missa.programme.models import programme_timeline
 
 from . import health
-from .figures import network_figures, sector_actor_count
-from .models import Sector
 
 SECTOR_ACTORS_SHOWN = 12
 SECTOR_ACTIVITIES_SHOWN = 10
@@ -51,7 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
         # The main content is the same for every visitor (core.templatetags.missa).
         "shared_content": "",
     }
-    return render(request, "core/home.html", context)
+    return render(request, "site/home.html", context)
 
 
 @require_safe
@@ -70,12 +70,12 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
         # The main content is the same for every visitor (core.templatetags.missa).
         "shared_content": "",
     }
-    return render(request, "core/sector_detail.html", context)
+    return render(request, "site/sector_detail.html", context)
 
 
 @require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html")
+    return render(request, "site/privacy.html")
 
 
 @never_cache

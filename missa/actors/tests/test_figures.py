@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
+from missa.actors.figures import NetworkFigures, network_figures, sector_actor_count
 from missa.actors.models import Actor, ActorRole
-from missa.core.figures import NetworkFigures, network_figures, sector_actor_count
 from missa.core.models import Sector
 
 pytestmark = pytest.mark.django_db

@@ -28,7 +28,7 @@ def test_every_page_sends_a_strict_content_security_policy(
 
 
 def test_500_page_is_styled_and_does_not_touch_the_database(client: Client) -> None:
-    from missa.core.views import server_error
+    from missa.site.views import server_error
 
     response = server_error(client.get("/").wsgi_request)
     assert response.status_code == 500
@@ -39,7 +39,7 @@ def test_an_unexpected_error_shows_the_styled_500_page(client: Client, db: None)
     from unittest import mock
 
     client.raise_request_exception = False
-    with mock.patch("missa.core.views.programme_timeline", side_effect=RuntimeError("boom")):
+    with mock.patch("missa.site.views.programme_timeline", side_effect=RuntimeError("boom")):
         response = client.get("/")
     assert response.status_code == 500
     assert "Une erreur est survenue" in response.content.decode()
