@@ -2,69 +2,30 @@
 account.
 
 What is held is found, not listed: every row of every model that points to the account (a
-foreign key to the user, whatever the app), the emails sent to its addresses, the misuse
-reports sent from them. A new app's data is therefore exported and erased without editing this
-file.
+foreign key to the user, whatever the app), plus what each app declares in its own
+`personal_data.py` — `export(user)` (data held otherwise, such as emails sent to the person's
+addresses), `identifiers(user)` (names by which it knows the person, scrubbed from the audit
+log) and `erase(user)` (what must go or lose its name before the account is deleted). A new
+app's data is therefore exported and erased without editing this file.
 """
 
-import datetime
-import decimal
+import importlib
 import re
-import secrets
-import uuid
 from collections.abc import Iterator
+from types import ModuleType
 from typing import Any
 
-from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.db import models, transaction
-from django.db.models.fields.files import FieldFile
 from django.utils import timezone
+from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext as _
 
-from missa.actors.models import FORMER_PARTICIPANT_NAME, Actor, ActorRevision
-from missa.applications.models import Application
 from missa.audit.models import AuditEntry
 from missa.audit.recorder import acting_as
-from missa.brandkit.models import MisuseReport
-from missa.mail.models import OutgoingEmail
+from missa.core.gdpr import addresses_of, row_data
 
 from .models import User
-
-# Never copied into an export, whoever asks: secrets and what only proves them.
-SECRET_FIELDS = {"password", "secret", "data", "key", "session_data", "token"}
-
-
-def _json(value: Any) -> Any:
-    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal | uuid.UUID):
-        return str(value)
-    if isinstance(value, FieldFile):
-        return value.name or None
-    if isinstance(value, list | tuple):
-        return [_json(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): _json(item) for key, item in value.items()}
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return str(value)
-
-
-def _row(obj: models.Model) -> dict[str, Any]:
-    """Return every field of a row, related rows by their name, secrets hidden."""
-    row: dict[str, Any] = {}
-    for field in obj._meta.concrete_fields:
-        if field.name in SECRET_FIELDS:
-            row[field.name] = "(hidden)"
-        elif field.is_relation:
-            related = getattr(obj, field.name)
-            row[field.name] = str(related) if related is not None else None
-        else:
-            row[field.name] = _json(getattr(obj, field.attname))
-    for field in obj._meta.many_to_many:
-        row[field.name] = [str(item) for item in getattr(obj, field.name).all()]
-    return row
 
 
 def _user_references() -> Iterator[tuple[type[models.Model], models.Field[Any, Any]]]:
@@ -75,13 +36,11 @@ def _user_references() -> Iterator[tuple[type[models.Model], models.Field[Any, A
                 yield model, field
 
 
-def _addresses(user: User) -> set[str]:
-    addresses = {user.email.lower()} if user.email else set()
-    addresses |= {
-        address.lower()
-        for address in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
-    }
-    return addresses
+def personal_data_modules() -> Iterator[ModuleType]:
+    """Yield each app's personal_data module, from the top layer down (erasing order)."""
+    for config in reversed(list(apps.get_app_configs())):
+        if module_has_submodule(config.module, "personal_data"):
+            yield importlib.import_module(f"{config.name}.personal_data")
 
 
 def export_personal_data(*, user: User) -> dict[str, Any]:
@@ -89,27 +48,16 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
     held: dict[str, list[dict[str, Any]]] = {}
     for model, field in _user_references():
         label = f"{model._meta.label} ({field.name})"
-        held[label] = [_row(row) for row in model._default_manager.filter(**{field.name: user})]
-    addresses = _addresses(user)
-    return {
+        held[label] = [row_data(row) for row in model._default_manager.filter(**{field.name: user})]
+    data: dict[str, Any] = {
         "exported_at": timezone.now().isoformat(),
-        "account": _row(user),
+        "account": row_data(user),
         "held_about_you": held,
-        "emails_sent_to_you": [
-            _row(email) for email in OutgoingEmail.objects.filter(_matching("to", addresses))
-        ],
-        "misuse_reports_you_sent": [
-            _row(report) for report in MisuseReport.objects.filter(_matching("email", addresses))
-        ],
     }
-
-
-def _matching(field: str, addresses: set[str]) -> models.Q:
-    """Return a filter on field equal to one of addresses, whatever the case (none: nothing)."""
-    condition = models.Q(pk__in=[])
-    for address in addresses:
-        condition |= models.Q(**{f"{field}__iexact": address})
-    return condition
+    for module in personal_data_modules():
+        if hasattr(module, "export"):
+            data.update(module.export(user))
+    return data
 
 
 @transaction.atomic
@@ -133,17 +81,15 @@ def delete_account(*, user: User) -> None:
 
 def _traces(user: User) -> dict[str, Any]:
     """Return what identifies the person in the audit log: names, addresses, their objects."""
-    person = Actor.objects.filter(user=user).first()
     names = {user.display_name, user.get_full_name(), user.first_name, user.last_name}
     names |= {
         str(value)
         for value in AuditEntry.objects.filter(user=user).values_list("user_repr", flat=True)
     }
-    if person is not None:
-        names.add(str(person.name))
+    for module in personal_data_modules():
+        if hasattr(module, "identifiers"):
+            names |= {str(name) for name in module.identifiers(user)}
     objects = {("accounts", "user", str(user.pk))}
-    if person is not None:
-        objects.add(("actors", "actor", str(person.pk)))
     for model, field in _user_references():
         if model is AuditEntry:
             continue
@@ -151,7 +97,7 @@ def _traces(user: User) -> dict[str, Any]:
         for pk in model._default_manager.filter(**{field.name: user}).values_list("pk", flat=True):
             objects.add((meta.app_label, meta.model_name or "", str(pk)))
     return {
-        "strings": {text for text in names | _addresses(user) if len(text.strip()) >= 3},
+        "strings": {text for text in names | addresses_of(user) if len(text.strip()) >= 3},
         "objects": objects,
     }
 
@@ -188,32 +134,11 @@ def _anonymise_audit_log(user: User, former: str, traces: dict[str, Any]) -> Non
 
 
 def _erase(user: User) -> None:
-    addresses = _addresses(user)
-    person = Actor.objects.filter(user=user).first()
-    if person is not None:
-        # The public record of what this person did stays, without their identity: a name said
-        # in each reader's language, an address that no longer spells their name.
-        Actor.objects.filter(pk=person.pk).update(
-            user=None,
-            name=FORMER_PARTICIPANT_NAME,
-            slug=f"participant-{secrets.token_hex(6)}",
-            search_name="",
-            description="",
-            description_fr="",
-            description_en="",
-            website="",
-            town="",
-            postcode="",
-            logo="",
-        )
-        ActorRevision.objects.filter(actor=person).delete()
+    # Each app first takes back or anonymises what it holds (personal_data.erase), then the
+    # account goes, and with it every row that belongs to it (on_delete).
+    for module in personal_data_modules():
+        if hasattr(module, "erase"):
+            module.erase(user)
     if user.photo:
         user.photo.delete(save=False)
-    for application in Application.objects.filter(applicant=user):
-        if application.logo:
-            application.logo.delete(save=False)
-    OutgoingEmail.objects.filter(_matching("to", addresses)).delete()
-    MisuseReport.objects.filter(_matching("email", addresses)).update(email="")
-    # Applications, memberships, email addresses, authenticators and everything else that
-    # belongs to the account go with it (on_delete); what was done for others stays, unsigned.
     user.delete()
