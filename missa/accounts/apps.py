@@ -5,32 +5,27 @@ from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-# What town staff (the editors group) may do in the admin, by app.
-EDITOR_PERMISSIONS = {
-    "core": ["add", "change", "delete", "view"],
-    "programme": ["add", "change", "delete", "view"],
-    "actors": ["add", "change", "delete", "view"],
-    "journal": ["add", "change", "delete", "view"],
-    "activity": ["change", "view"],
-    "charter": ["add", "change", "delete", "view"],
-    "applications": ["view"],
-    "brandkit": ["add", "change", "delete", "view"],
-    "mail": ["view"],
-}
-
 
 def ensure_editors_group(*, using: str = "default", **kwargs: Any) -> None:
-    """Create the editors group with its permissions (after migrations created them)."""
+    """Create the editors group with its permissions (after migrations created them).
+
+    Each app says what editors may do with its models (`editor_permissions` on its AppConfig,
+    such as ["change", "view"]); an app that says nothing gives them nothing.
+    """
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
     group, _created = group_model.objects.using(using).get_or_create(
         name=settings.MISSA_EDITORS_GROUP
     )
+    allowed = {
+        config.label: set(getattr(config, "editor_permissions", ()))
+        for config in apps.get_app_configs()
+    }
     wanted = [
         permission
         for permission in permission_model.objects.using(using).select_related("content_type")
         if permission.codename.split("_", 1)[0]
-        in EDITOR_PERMISSIONS.get(permission.content_type.app_label, [])
+        in allowed.get(permission.content_type.app_label, set())
     ]
     group.permissions.add(*wanted)
 

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 class ActorsConfig(AppConfig):
     name = "missa.actors"
     verbose_name = _("Actors")
+    # What town staff (the editors group) may do with this app\'s models in the admin.
+    editor_permissions = ["add", "change", "delete", "view"]
 
     def ready(self) -> None:
         from .search import ensure_search_index

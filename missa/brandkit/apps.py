@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class BrandkitConfig(AppConfig):
     name = "missa.brandkit"
     verbose_name = _("Brand kit")
+    # What town staff (the editors group) may do with this app\'s models in the admin.
+    editor_permissions = ["add", "change", "delete", "view"]

@@ -31,6 +31,8 @@ def refresh_planner_statistics(*, using: str, plan: list[Any] | None = None, **k
 class CoreConfig(AppConfig):
     name = "missa.core"
     verbose_name = _("Territory")
+    # What town staff (the editors group) may do with this app\'s models in the admin.
+    editor_permissions = ["add", "change", "delete", "view"]
 
     def ready(self) -> None:
         from . import checks  # noqa: F401 — registers MISSA's system checks
