@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("programme/", include("missa.programme.urls")),
     path("journal/", include("missa.journal.urls")),
     path("actors/", include("missa.actors.urls")),
+    path("actors/", include("missa.activity.urls")),
     path("charter/", include("missa.charter.urls")),
     path("network/", include("missa.applications.urls")),
     path("brand-kit/", include("missa.brandkit.urls")),

@@ -81,7 +81,6 @@ def is_member_of(user: Any, actor: Any) -> bool:
 
 rules.add_perm("actors.report_for_actor", is_member_of | is_administrator)
 rules.add_perm("actors.see_actor_reports", is_member_of | is_editor | is_administrator)
-rules.add_perm("activity.hide_activity", is_editor | is_administrator)
 
 rules.add_perm("actors.edit_actor_profile", is_member_of | is_editor | is_administrator)
 rules.add_perm("actors.revert_actor_profile", is_editor | is_administrator)

@@ -13,18 +13,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from missa.activity.models import Activity
-from missa.activity.services import hide_activity, report_activity
 from missa.actors.figures import network_figures
 from missa.core.models import Sector
 from missa.core.pagination import paginate, stored_results
 
-from .forms import ActivityReportForm, ActorProfileForm, DirectoryFilterForm, HideActivityForm
+from .forms import ActorProfileForm, DirectoryFilterForm
 from .models import Actor, ActorRevision, ActorRole
 from .services import PROFILE_FIELDS, revert_revision, update_actor_profile
 
-ACTIVITIES_PER_PAGE = 20
-REPRESENTATIVES_SHOWN = 20
+REVISIONS_PER_PAGE = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +67,7 @@ def _directory_cards(actors: list[Actor], sectors: list[Sector]) -> list[Directo
     ]
 
 
-def _get_public_actor(slug: str) -> Actor:
+def get_public_actor(slug: str) -> Actor:
     """Return the public actor with this slug, or raise Http404."""
     try:
         return Actor.objects.public().select_related("represents").get(slug=slug)
@@ -120,93 +117,8 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_safe
-def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = _get_public_actor(slug)
-    activities = Activity.objects.public().filter(actor=actor).order_by("-date", "-pk")
-    context = {
-        "actor": actor,
-        "sectors": list(actor.sectors.all()),
-        "roles": list(actor.roles.order_by("-start_date", "pk")),
-        "representatives": list(
-            Actor.objects.public().filter(represents=actor).order_by("name")[:REPRESENTATIVES_SHOWN]
-        ),
-        "page": paginate(request, activities, ACTIVITIES_PER_PAGE),
-        # Checked for signed-in people only: visitors' pages keep their fixed query count.
-        "can_report": request.user.is_authenticated
-        and request.user.has_perm("actors.report_for_actor", actor),
-    }
-    # The same for every visitor, but for the links that members of the actor see.
-    context["shared_content"] = "member" if context["can_report"] else ""
-    return render(request, "actors/actor_detail.html", context)
-
-
-@login_required
-def report(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = _get_public_actor(slug)
-    if not request.user.has_perm("actors.report_for_actor", actor):
-        raise PermissionDenied
-    form = ActivityReportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        report_activity(
-            actor=actor,
-            user=request.user,
-            kind=data["kind"],
-            title=data["title"],
-            date=data["date"],
-            text=data["text"],
-            link=data["link"],
-            photo=data["photo"],
-            sectors=data["sectors"],
-        )
-        messages.success(request, _("Thank you: your action is in the journal and on your page."))
-        return redirect("actors:actor-reports", slug=actor.slug)
-    return render(request, "actors/report.html", {"actor": actor, "form": form})
-
-
-@login_required
-@require_safe
-def reports(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = _get_public_actor(slug)
-    if not request.user.has_perm("actors.see_actor_reports", actor):
-        raise PermissionDenied
-    reported = (
-        Activity.objects.filter(actor=actor, reported_by__isnull=False)
-        .select_related("reported_by")
-        .order_by("-date", "-pk")
-    )
-    return render(
-        request,
-        "actors/reports.html",
-        {
-            "actor": actor,
-            "page": paginate(request, reported, ACTIVITIES_PER_PAGE),
-            "can_report": request.user.has_perm("actors.report_for_actor", actor),
-            "can_hide": request.user.has_perm("activity.hide_activity"),
-        },
-    )
-
-
-@login_required
-def hide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    if not request.user.has_perm("activity.hide_activity"):
-        raise PermissionDenied
-    actor = _get_public_actor(slug)
-    try:
-        activity = Activity.objects.get(pk=pk, actor=actor, reported_by__isnull=False)
-    except Activity.DoesNotExist as error:
-        raise Http404("No such reported activity.") from error
-    form = HideActivityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        hide_activity(activity=activity, reason=form.cleaned_data["reason"])
-        messages.success(request, _("The action is hidden; its author sees why."))
-        return redirect("actors:actor-reports", slug=actor.slug)
-    return render(request, "actors/hide.html", {"actor": actor, "activity": activity, "form": form})
-
-
 def _editable_actor(request: HttpRequest, slug: str) -> Actor:
-    actor = _get_public_actor(slug)
+    actor = get_public_actor(slug)
     if not request.user.has_perm("actors.edit_actor_profile", actor):
         raise PermissionDenied
     return actor
@@ -243,7 +155,7 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
         "actors/history.html",
         {
             "actor": actor,
-            "page": paginate(request, revisions, ACTIVITIES_PER_PAGE),
+            "page": paginate(request, revisions, REVISIONS_PER_PAGE),
             "can_revert": request.user.has_perm("actors.revert_actor_profile"),
         },
     )
@@ -254,7 +166,7 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
 def revert(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not request.user.has_perm("actors.revert_actor_profile"):
         raise PermissionDenied
-    actor = _get_public_actor(slug)
+    actor = get_public_actor(slug)
     try:
         revision = actor.revisions.get(pk=pk)
     except ActorRevision.DoesNotExist as error:

@@ -12,13 +12,18 @@ from missa.accounts.security import two_factor_setup_url
 from missa.activity.models import Activity, MonthSummary
 from missa.actors.figures import network_figures, sector_actor_count
 from missa.actors.models import Actor, count_of_kind
+from missa.actors.views import get_public_actor
 from missa.core.models import Sector
+from missa.core.pagination import paginate
 from missa.journal.models import JournalMonth, journal_span
 from missa.programme.models import programme_timeline
 
 from . import health
 
 SECTOR_ACTORS_SHOWN = 12
+# An actor's page: the actor and what it did, month after month.
+ACTOR_ACTIVITIES_PER_PAGE = 20
+REPRESENTATIVES_SHOWN = 20
 SECTOR_ACTIVITIES_SHOWN = 10
 
 
@@ -71,6 +76,27 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "shared_content": "",
     }
     return render(request, "site/sector_detail.html", context)
+
+
+@require_safe
+def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    actor = get_public_actor(slug)
+    activities = Activity.objects.public().filter(actor=actor).order_by("-date", "-pk")
+    context = {
+        "actor": actor,
+        "sectors": list(actor.sectors.all()),
+        "roles": list(actor.roles.order_by("-start_date", "pk")),
+        "representatives": list(
+            Actor.objects.public().filter(represents=actor).order_by("name")[:REPRESENTATIVES_SHOWN]
+        ),
+        "page": paginate(request, activities, ACTOR_ACTIVITIES_PER_PAGE),
+        # Checked for signed-in people only: visitors' pages keep their fixed query count.
+        "can_report": request.user.is_authenticated
+        and request.user.has_perm("actors.report_for_actor", actor),
+    }
+    # The same for every visitor, but for the links that members of the actor see.
+    context["shared_content"] = "member" if context["can_report"] else ""
+    return render(request, "actors/actor_detail.html", context)
 
 
 @require_safe

@@ -60,9 +60,9 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "journal:month-list": ("/journal/", PUBLIC),
     "journal:month-detail": ("/journal/2017/06/", PUBLIC),
     "actors:actor-list": ("/actors/", PUBLIC),
-    "actors:actor-detail": ("/actors/atelier-alice/", PUBLIC),
+    "site:actor-detail": ("/actors/atelier-alice/", PUBLIC),
     # The ambassador test user is a member of Atelier Alice; the partner one of the CCI.
-    "actors:actor-report": (
+    "activity:report": (
         "/actors/atelier-alice/report/",
         answer(302, 403, ambassador=200, administrator=200),
     ),
@@ -75,11 +75,11 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
         answer(302, 403, ambassador=200, editor=200, administrator=200),
     ),
     "actors:actor-revert": ("/actors/atelier-alice/history/1/revert/", answer(302, 405)),
-    "actors:actor-reports": (
+    "activity:reports": (
         "/actors/atelier-alice/reports/",
         answer(302, 403, ambassador=200, editor=200, administrator=200),
     ),
-    "actors:activity-hide": (
+    "activity:hide": (
         "/actors/atelier-alice/reports/999999/hide/",
         answer(302, 403, editor=404, administrator=404),
     ),

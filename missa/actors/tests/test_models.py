@@ -58,7 +58,7 @@ def test_actor_addresses_follow_the_language(alice: Actor) -> None:
     from django.utils.translation import override
 
     with override("fr"):
-        assert alice.get_absolute_url() == reverse("actors:actor-detail", args=["atelier-alice"])
+        assert alice.get_absolute_url() == reverse("site:actor-detail", args=["atelier-alice"])
         assert alice.get_absolute_url() == "/actors/atelier-alice/"
     with override("en"):
         assert alice.get_absolute_url() == "/en/actors/atelier-alice/"

@@ -1,0 +1,57 @@
+"""What members report their organisation did, and why an editor hides a report."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from missa.core.forms import ImageUploadField
+from missa.core.models import Sector
+from missa.core.validators import validate_single_line
+
+from .models import ACTIVITY_KIND_LABELS
+from .services import REPORTABLE_KINDS
+
+
+class ActivityReportForm(forms.Form):
+    """What a member reports their organisation did for the territory."""
+
+    kind = forms.ChoiceField(label=_("What kind of action?"))
+    title = forms.CharField(label=_("Title"), max_length=250, validators=[validate_single_line])
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    text = forms.CharField(
+        label=_("Tell more (optional)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    link = forms.URLField(label=_("Link (optional)"), required=False, assume_scheme="https")
+    photo = ImageUploadField(label=_("Photo (optional)"), max_side=1600)
+    sectors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("Sectors"),
+        queryset=Sector.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave empty to use your organisation's sectors."),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["kind"].choices = [  # type: ignore[attr-defined]
+            (kind, ACTIVITY_KIND_LABELS[kind]) for kind in REPORTABLE_KINDS
+        ]
+
+    def clean_date(self) -> object:
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(
+                _("Report what was done: the date cannot be in the future.")
+            )
+        return day
+
+
+class HideActivityForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why hide it? (the member who reported it sees this)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
