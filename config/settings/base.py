@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "missa.audit",
     "missa.brandkit",
     "missa.site",
+    "missa.demo",
 ]
 
 MIDDLEWARE = [

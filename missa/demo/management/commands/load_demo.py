@@ -10,8 +10,8 @@ from django.db import connection, transaction
 from missa.activity.models import Activity, MonthSummary
 from missa.actors.models import Actor
 from missa.charter.models import CharterVersion, Commitment
-from missa.core.demo.loader import DemoLoader
 from missa.core.models import Benefit, Objective, Sector, Territory
+from missa.demo.loader import DemoLoader
 from missa.journal.models import JournalMonth
 from missa.programme.models import Phase
 
