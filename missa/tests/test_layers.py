@@ -53,9 +53,7 @@ def imports_of(path: Path) -> list[tuple[int, str]]:
 
 def test_every_app_has_a_layer() -> None:
     apps = {
-        path.parent.name
-        for path in PACKAGE.glob("*/apps.py")
-        if path.parent.name not in OUTSIDE
+        path.parent.name for path in PACKAGE.glob("*/apps.py") if path.parent.name not in OUTSIDE
     }
     assert apps - set(LAYERS) == set(), "give these apps a layer"
 
