@@ -39,11 +39,12 @@ def imports_of(path: Path) -> list[tuple[int, str]]:
     """Return (line, app) for each MISSA app a module imports."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        names = []
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names = [node.module]
         elif isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
+        else:
+            continue
         for name in names:
             parts = name.split(".")
             if len(parts) > 1 and parts[0] == "missa" and parts[1] in LAYERS:
