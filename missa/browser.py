@@ -84,6 +84,9 @@ def axe_violations(page: Page) -> list[str]:
 
 def check(page: Page, watch: PageWatch) -> None:
     """Assert the page has one h1, no accessibility violation, console error or failed request."""
+    # A click that navigates returns once the new document is committed, before it is parsed:
+    # axe needs the loaded document.
+    page.wait_for_load_state("load")
     assert axe_violations(page) == [], page.url
     assert watch.problems == [], page.url
     assert page.locator("h1").count() == 1, page.url
