@@ -91,12 +91,21 @@ class ApplicationForm(forms.ModelForm):
         return application
 
 
-class RejectionForm(forms.Form):
+class ReasonForm(forms.Form):
+    """The reason of a decision that needs one: a rejection, or the suspension of a member."""
+
     reason = forms.CharField(
         label=_("Reason for the rejection (sent to the applicant, never published)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=3000,
     )
+
+    def __init__(self, *args: Any, for_status: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if for_status == Application.Status.APPROVED:
+            self.fields["reason"].label = _(
+                "Reason for the suspension (sent to the member, never published)"
+            )
 
 
 class QueueFilterForm(forms.Form):

@@ -101,10 +101,13 @@ class Application(models.Model):
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    rejection_reason = models.TextField(
-        _("reason for the rejection"),
+    decision_reason = models.TextField(
+        _("reason for the decision"),
         blank=True,
-        help_text=_("Private: seen by the committee and by the applicant only."),
+        help_text=_(
+            "Why the committee rejected or suspended it. Private: seen by the committee and by "
+            "the applicant only."
+        ),
     )
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -90,17 +90,38 @@ def _lock_open(application: Application) -> Application:
     return locked
 
 
+def _required_reason(reason: str, message: str) -> str:
+    if not reason.strip():
+        raise ValidationError(message, code="reason")
+    return reason.strip()
+
+
+def _decide(
+    locked: Application, status: str, by: User, *, reason: str = "", final: bool = True
+) -> Application:
+    """End every step the committee takes: the new status, who and when, the event, the email.
+
+    `final` marks a decision (approved, rejected, suspended) rather than a step on the way.
+    """
+    locked.status = status
+    if reason:
+        locked.decision_reason = reason
+    if final:
+        locked.decided_by = by
+        locked.decided_at = timezone.now()
+    locked.save()
+    ApplicationEvent.objects.create(application=locked, status=status, by=by)
+    notify(locked, status)
+    return locked
+
+
 @transaction.atomic
 def start_review(*, application: Application, reviewer: User) -> Application:
     """Tell the applicant that the committee is looking at the application."""
     locked = _lock_open(application)
     if locked.status == Status.UNDER_REVIEW:
         return locked
-    locked.status = Status.UNDER_REVIEW
-    locked.save(update_fields=["status", "updated_at"])
-    ApplicationEvent.objects.create(application=locked, status=Status.UNDER_REVIEW, by=reviewer)
-    notify(locked, "under_review")
-    return locked
+    return _decide(locked, Status.UNDER_REVIEW, reviewer, final=False)
 
 
 def _unique_slug(name: str) -> str:
@@ -143,15 +164,9 @@ def approve_application(*, application: Application, reviewer: User) -> Applicat
     Membership.objects.get_or_create(
         user=locked.applicant, actor=actor, defaults={"role": Membership.Role.OWNER}
     )
-    locked.status = Status.APPROVED
     locked.actor = actor
-    locked.decided_by = reviewer
-    locked.decided_at = timezone.now()
-    locked.save()
-    ApplicationEvent.objects.create(application=locked, status=Status.APPROVED, by=reviewer)
     _record_joined(actor, locked, today)
-    notify(locked, "approved")
-    return locked
+    return _decide(locked, Status.APPROVED, reviewer)
 
 
 def _record_joined(actor: Actor, application: Application, day: datetime.date) -> None:
@@ -186,29 +201,14 @@ def _approve_claim(locked: Application, reviewer: User, today: datetime.date) ->
     if not holds_role.exists():
         ActorRole.objects.create(actor=actor, role=locked.requested_role, start_date=today)
         _record_joined(actor, locked, today)
-    locked.status = Status.APPROVED
-    locked.decided_by = reviewer
-    locked.decided_at = timezone.now()
-    locked.save()
-    ApplicationEvent.objects.create(application=locked, status=Status.APPROVED, by=reviewer)
-    notify(locked, "approved")
-    return locked
+    return _decide(locked, Status.APPROVED, reviewer)
 
 
 @transaction.atomic
 def reject_application(*, application: Application, reviewer: User, reason: str) -> Application:
     """Refuse an application; the reason is sent to the applicant and kept private."""
-    if not reason.strip():
-        raise ValidationError(_("Give the reason for the rejection."), code="reason")
-    locked = _lock_open(application)
-    locked.status = Status.REJECTED
-    locked.rejection_reason = reason.strip()
-    locked.decided_by = reviewer
-    locked.decided_at = timezone.now()
-    locked.save()
-    ApplicationEvent.objects.create(application=locked, status=Status.REJECTED, by=reviewer)
-    notify(locked, "rejected")
-    return locked
+    reason = _required_reason(reason, _("Give the reason for the rejection."))
+    return _decide(_lock_open(application), Status.REJECTED, reviewer, reason=reason)
 
 
 @transaction.atomic
@@ -245,18 +245,12 @@ def _end_role(application: Application) -> None:
 @transaction.atomic
 def suspend_membership(*, application: Application, reviewer: User, reason: str) -> Application:
     """Suspend an approved ambassador or partner: its role ends, its history stays public."""
-    if not reason.strip():
-        raise ValidationError(_("Give the reason for the suspension."), code="reason")
+    reason = _required_reason(reason, _("Give the reason for the suspension."))
     locked = Application.objects.select_for_update().get(pk=application.pk)
     if locked.status != Status.APPROVED:
         raise ValidationError(_("Only an approved member can be suspended."), code="not_approved")
     _end_role(locked)
-    locked.status = Status.SUSPENDED
-    locked.rejection_reason = reason.strip()
-    locked.save()
-    ApplicationEvent.objects.create(application=locked, status=Status.SUSPENDED, by=reviewer)
-    notify(locked, "suspended")
-    return locked
+    return _decide(locked, Status.SUSPENDED, reviewer, reason=reason)
 
 
 def notify(application: Application, step: str) -> None:

@@ -1,10 +1,11 @@
 """Applying to the network, following one's applications, and the committee's review queue."""
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
 
 from . import services
-from .forms import ApplicationForm, QueueFilterForm, RejectionForm
+from .forms import ApplicationForm, QueueFilterForm, ReasonForm
 from .models import Application
 
 QUEUE_PAGE_SIZE = 25
@@ -44,9 +45,14 @@ def _get_own_application(request: HttpRequest, pk: int) -> Application:
         raise Http404("No such application.") from error
 
 
-def _get_application_to_review(request: HttpRequest, pk: int) -> Application:
-    if not request.user.has_perm("applications.review_application"):
-        raise PermissionDenied
+def reviewer_required[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
+    """The committee's review: sign in first, then the permission (which needs 2FA)."""
+    checked = permission_required("applications.review_application", raise_exception=True)(view)
+    return login_required(checked)
+
+
+def _get_application_to_review(pk: int) -> Application:
+    """Return an application for a reviewer (access is checked by reviewer_required), or 404."""
     try:
         return Application.objects.select_related(
             "applicant", "charter_version", "actor", "decided_by"
@@ -130,8 +136,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(application)
 
 
-@login_required
-@permission_required("applications.review_application", raise_exception=True)
+@reviewer_required
 @require_safe
 def review_queue(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET)
@@ -151,66 +156,103 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("applications.review_application", raise_exception=True)
+@reviewer_required
+@require_safe
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _get_application_to_review(request, pk)
-    rejection_form = RejectionForm()
-    if request.method == "POST":
-        action = request.POST.get("action")
-        reviewer = _user(request)
-        try:
-            if action == "review":
-                services.start_review(application=application, reviewer=reviewer)
-                messages.success(request, _("The applicant is told that you are reviewing it."))
-            elif action == "approve":
-                services.approve_application(application=application, reviewer=reviewer)
-                messages.success(request, _("Approved: the actor is now in the network."))
-            elif action == "suspend":
-                rejection_form = RejectionForm(request.POST)
-                if not rejection_form.is_valid():
-                    raise ValidationError(_("Give the reason for the suspension."))
-                services.suspend_membership(
-                    application=application,
-                    reviewer=reviewer,
-                    reason=rejection_form.cleaned_data["reason"],
-                )
-                messages.success(request, _("Suspended: the member is told why."))
-            elif action == "reject":
-                rejection_form = RejectionForm(request.POST)
-                if not rejection_form.is_valid():
-                    raise ValidationError(_("Give the reason for the rejection."))
-                services.reject_application(
-                    application=application,
-                    reviewer=reviewer,
-                    reason=rejection_form.cleaned_data["reason"],
-                )
-                messages.success(request, _("Rejected: the applicant is told why."))
-            else:
-                return HttpResponse(_("Unknown action."), status=400)
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-            if action in {"reject", "suspend"}:
-                return render(
-                    request,
-                    "applications/review_detail.html",
-                    _review_context(application, rejection_form),
-                    status=200,
-                )
-        return redirect("applications:review-detail", pk=application.pk)
-    return render(
-        request, "applications/review_detail.html", _review_context(application, rejection_form)
-    )
+    application = _get_application_to_review(pk)
+    return render(request, "applications/review_detail.html", _review_context(application))
 
 
-def _review_context(application: Application, rejection_form: RejectionForm) -> dict[str, object]:
+def _review_context(
+    application: Application, reason_form: ReasonForm | None = None
+) -> dict[str, object]:
     return {
         "application": application,
         "sectors": list(application.sectors.all()),
         "commitments": list(application.commitments.order_by("order", "pk")),
         "events": list(application.events.select_related("by").order_by("at", "pk")),
-        "rejection_form": rejection_form,
+        "reason_form": reason_form or ReasonForm(for_status=application.status),
     }
+
+
+def _decided(
+    request: HttpRequest, application: Application, decide: Callable[[], object], done: str
+) -> HttpResponse:
+    """Take one decision; a refusal by the service (already decided…) comes back as a message."""
+    try:
+        decide()
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, done)
+    return redirect("applications:review-detail", pk=application.pk)
+
+
+@reviewer_required
+@require_POST
+def review_start(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_application_to_review(pk)
+    return _decided(
+        request,
+        application,
+        lambda: services.start_review(application=application, reviewer=_user(request)),
+        _("The applicant is told that you are reviewing it."),
+    )
+
+
+@reviewer_required
+@require_POST
+def review_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_application_to_review(pk)
+    return _decided(
+        request,
+        application,
+        lambda: services.approve_application(application=application, reviewer=_user(request)),
+        _("Approved: the actor is now in the network."),
+    )
+
+
+def _decided_with_reason(
+    request: HttpRequest,
+    application: Application,
+    decide: Callable[[str], object],
+    done: str,
+) -> HttpResponse:
+    """A decision that needs a reason: without one, the page again with the form's error."""
+    form = ReasonForm(request.POST, for_status=application.status)
+    if not form.is_valid():
+        return render(
+            request, "applications/review_detail.html", _review_context(application, form)
+        )
+    return _decided(request, application, lambda: decide(form.cleaned_data["reason"]), done)
+
+
+@reviewer_required
+@require_POST
+def review_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_application_to_review(pk)
+    return _decided_with_reason(
+        request,
+        application,
+        lambda reason: services.reject_application(
+            application=application, reviewer=_user(request), reason=reason
+        ),
+        _("Rejected: the applicant is told why."),
+    )
+
+
+@reviewer_required
+@require_POST
+def review_suspend(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_application_to_review(pk)
+    return _decided_with_reason(
+        request,
+        application,
+        lambda reason: services.suspend_membership(
+            application=application, reviewer=_user(request), reason=reason
+        ),
+        _("Suspended: the member is told why."),
+    )
 
 
 @require_safe

@@ -99,6 +99,14 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
         "/network/review/999999/",
         answer(302, 403, committee=404, administrator=404),
     ),
+    # Each decision is a POST of its own; the permission is checked before the method.
+    **{
+        f"applications:review-{decision}": (
+            f"/network/review/999999/{decision}/",
+            answer(302, 403, committee=405, administrator=405),
+        )
+        for decision in ("start", "approve", "reject", "suspend")
+    },
     "accounts:profile": ("/accounts/profile/", SIGNED_IN_ONLY),
     "accounts:my-data": ("/accounts/my-data/", SIGNED_IN_ONLY),
     "accounts:delete": ("/accounts/delete/", SIGNED_IN_ONLY),

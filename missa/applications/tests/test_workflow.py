@@ -212,24 +212,21 @@ def test_the_review_queue_is_for_the_committee(
 ) -> None:
     application = apply(client, charter)
     assert client.get("/network/review/").status_code == 403
-    assert (
-        client.post(f"/network/review/{application.pk}/", {"action": "approve"}).status_code == 403
-    )
+    assert client.post(f"/network/review/{application.pk}/approve/").status_code == 403
     client.force_login(reviewer)
     html = client.get("/network/review/").content.decode()
     assert "Boulangerie du Pont" in html
     assert "1 candidature" in html
-    response = client.post(f"/network/review/{application.pk}/", {"action": "approve"})
+    response = client.post(f"/network/review/{application.pk}/approve/")
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == "approved"
     assert application.decided_by == reviewer
-    again = client.post(f"/network/review/{application.pk}/", {"action": "approve"}, follow=True)
+    again = client.post(f"/network/review/{application.pk}/approve/", follow=True)
     assert "déjà été tranchée" in again.content.decode()
-    assert client.post(f"/network/review/{application.pk}/", {"action": "dance"}).status_code in {
-        302,
-        400,
-    }
+    # The review page only shows; each decision has its own address.
+    assert client.post(f"/network/review/{application.pk}/").status_code == 405
+    assert client.get(f"/network/review/{application.pk}/approve/").status_code == 405
     assert client.get("/network/review/999999/").status_code == 404
     assert client.get("/network/review/?status=zzz&kind=yyy&page=abc").status_code == 200
 
@@ -239,10 +236,35 @@ def test_rejecting_from_the_queue_without_a_reason_shows_the_form_again(
 ) -> None:
     application = apply(client, charter)
     client.force_login(reviewer)
-    response = client.post(f"/network/review/{application.pk}/", {"action": "reject", "reason": ""})
+    response = client.post(f"/network/review/{application.pk}/reject/", {"reason": " "})
     assert response.status_code == 200
+    assert "Ce champ est obligatoire" in response.content.decode()
     application.refresh_from_db()
     assert application.status == "submitted"
+    response = client.post(f"/network/review/{application.pk}/reject/", {"reason": "Hors zone."})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert (application.status, application.decision_reason) == ("rejected", "Hors zone.")
+    assert application.decided_by == reviewer
+
+
+def test_starting_the_review_tells_the_applicant_once(
+    client: Client, cast: dict[str, Actor], eve: User, charter: CharterVersion, reviewer: User
+) -> None:
+    from missa.mail.models import OutgoingEmail
+
+    application = apply(client, charter)
+    client.force_login(reviewer)
+    for _ in range(2):
+        response = client.post(f"/network/review/{application.pk}/start/")
+        assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "under_review"
+    assert application.decided_by is None
+    assert application.events.filter(status="under_review").count() == 1
+    assert (
+        OutgoingEmail.objects.filter(to="eve@example.org", subject__contains="examen").count() == 1
+    )
 
 
 def test_apply_without_a_published_charter_says_applications_are_not_open(
@@ -325,9 +347,11 @@ def test_the_committee_suspends_an_approved_member_whose_history_stays(
     actor = application.actor
     assert actor is not None
     client.force_login(reviewer)
-    url = f"/network/review/{application.pk}/"
-    assert client.post(url, {"action": "suspend", "reason": ""}).status_code == 200
-    response = client.post(url, {"action": "suspend", "reason": "Usage abusif de la marque."})
+    url = f"/network/review/{application.pk}/suspend/"
+    again = client.post(url, {"reason": ""})
+    assert again.status_code == 200
+    assert "Motif de la suspension" in again.content.decode()
+    response = client.post(url, {"reason": "Usage abusif de la marque."})
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == "suspended"
@@ -418,7 +442,7 @@ def test_a_failing_mail_server_never_undoes_or_breaks_a_decision(
     client.force_login(reviewer)
     down = {"default": {"BACKEND": "missa.mail.tests.backends.DownBackend"}}
     with override_settings(MAILERS=down):
-        response = client.post(f"/network/review/{application.pk}/", {"action": "approve"})
+        response = client.post(f"/network/review/{application.pk}/approve/")
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == "approved"
