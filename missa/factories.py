@@ -10,6 +10,7 @@ from factory.django import DjangoModelFactory
 from missa.accounts.models import User
 from missa.activity.models import Activity
 from missa.actors.models import Actor, ActorRole
+from missa.actors.validators import with_luhn_digit
 from missa.applications.models import Application
 from missa.charter.models import CharterVersion
 from missa.core.models import Sector
@@ -19,16 +20,7 @@ _siret_serial = itertools.count(1)
 
 def valid_siret(serial: int) -> str:
     """Return a checksum-valid SIRET built from a serial number."""
-    body = f"7{serial:012d}"
-    for last in "0123456789":
-        candidate = body + last
-        total = 0
-        for index, char in enumerate(reversed(candidate)):
-            value = int(char) * (2 if index % 2 else 1)
-            total += value - 9 if value > 9 else value
-        if total % 10 == 0:
-            return candidate
-    raise AssertionError("unreachable")
+    return with_luhn_digit(f"7{serial:012d}")
 
 
 class SectorFactory(DjangoModelFactory[Sector]):

@@ -20,6 +20,14 @@ def luhn_is_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+def with_luhn_digit(body: str) -> str:
+    """Return body followed by the one digit that makes it pass the Luhn checksum."""
+    for last in "0123456789":
+        if luhn_is_valid(body + last):
+            return body + last
+    raise AssertionError("unreachable: one last digit always satisfies Luhn")
+
+
 def siret_is_valid(value: str) -> bool:
     """Return whether value is a well-formed SIRET (14 digits with a valid checksum)."""
     if len(value) != 14 or not value.isascii() or not value.isdigit():

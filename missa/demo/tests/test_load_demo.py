@@ -79,3 +79,27 @@ def test_load_demo_is_deterministic() -> None:
 def test_load_demo_refuses_a_silly_scale() -> None:
     with pytest.raises(CommandError):
         load("--scale", "0")
+
+
+def test_each_app_declares_its_own_share_of_the_demo() -> None:
+    from missa.demo.loader import demo_modules
+
+    modules = demo_modules()
+    # Found by the loader, in the order of the layers; the loader names none of them.
+    assert [module.__name__ for module in modules] == [
+        "missa.core.demo",
+        "missa.programme.demo",
+        "missa.actors.demo",
+        "missa.activity.demo",
+        "missa.journal.demo",
+        "missa.charter.demo",
+    ]
+    assert all(callable(module.load) and callable(module.flush) for module in modules)
+
+
+def test_the_demo_grows_with_its_scale() -> None:
+    assert "Demo territory loaded" in load("--scale", "2")
+    companies = Actor.objects.filter(kind="company")
+    assert companies.filter(roles__role="ambassador").count() == 1000
+    assert companies.filter(is_public=False, roles__isnull=True).count() == 20
+    assert ActorRole.objects.filter(role="committee_member").count() == 27

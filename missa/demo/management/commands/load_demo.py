@@ -5,15 +5,11 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection
 
-from missa.activity.models import Activity, MonthSummary
-from missa.actors.models import Actor
-from missa.charter.models import CharterVersion, Commitment
-from missa.core.models import Benefit, Objective, Sector, Territory
-from missa.demo.loader import DemoLoader
-from missa.journal.models import JournalMonth
-from missa.programme.models import Phase
+from missa.core.models import Territory
+from missa.core.seeding import DemoContext
+from missa.demo import loader
 
 
 class Command(BaseCommand):
@@ -38,37 +34,20 @@ class Command(BaseCommand):
         if not 1 <= scale <= 1000:
             raise CommandError("--scale takes a whole number from 1 to 1000.")
         if options["flush"]:
-            self.flush()
+            loader.flush()
         elif Territory.objects.exists():
             self.stdout.write("A territory is already configured: nothing to load.")
             return
         started = time.monotonic()
-        counts = DemoLoader(scale=scale, seed=options["seed"], stream=self.stderr).run()
+        counts = loader.load(DemoContext(scale=scale, seed=options["seed"], stream=self.stderr))
         # Fresh statistics let the query planner pick the right indexes at once.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
-                "Demo territory loaded in {seconds:.1f} s: {actors} actors, {activities} "
-                "activities, {months} journal months.".format(
-                    seconds=time.monotonic() - started, **counts
+                "Demo territory loaded in {seconds:.1f} s: {counts}.".format(
+                    seconds=time.monotonic() - started,
+                    counts=", ".join(f"{number} {label}" for label, number in counts.items()),
                 )
             )
         )
-
-    @transaction.atomic
-    def flush(self) -> None:
-        for model in (
-            Activity,
-            MonthSummary,
-            JournalMonth,
-            Actor,
-            Phase,
-            Sector,
-            Objective,
-            Benefit,
-            Territory,
-            Commitment,
-            CharterVersion,
-        ):
-            model.objects.all().delete()

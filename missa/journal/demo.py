@@ -1,11 +1,15 @@
-"""The demo journal's monthly editorials, written from each phase and the month's figures."""
+"""The journal's share of the demo territory: one editorial per month, written from the month's
+phase and its stored figures."""
 
 import datetime
 
+from django.db import transaction
 from django.utils import translation
 
 from missa.activity.models import MonthSummary
-from missa.core.models import month_name
+from missa.core.models import add_months, month_name, months_between
+from missa.core.seeding import END, START, DemoContext
+from missa.journal.models import JournalMonth
 from missa.programme.models import Phase
 
 # phase slug -> (title fr, title en, paragraph fr, paragraph en)
@@ -104,3 +108,19 @@ def editorial_for(
         "editorial_fr": f"{figures_fr}\n\n{body_fr}\n\n*Phase en cours : {phase_fr}.*",
         "editorial_en": f"{figures_en}\n\n{body_en}\n\n*Current phase: {phase_en or phase_fr}.*",
     }
+
+
+@transaction.atomic
+def load(demo: DemoContext) -> dict[str, int]:
+    phases = list(Phase.objects.all())
+    summaries = {summary.month: summary for summary in MonthSummary.objects.all()}
+    for offset in range(months_between(START, END) + 1):
+        month = add_months(START, offset)
+        phase = next(p for p in phases if p.start_month <= month <= p.end_month)
+        text = editorial_for(month, phase, summaries.get(month), offset + 1)
+        JournalMonth.objects.create(month=month, is_published=True, **text)
+    return {"journal months": JournalMonth.objects.count()}
+
+
+def flush() -> None:
+    JournalMonth.objects.all().delete()

@@ -1,6 +1,8 @@
-"""Fictional people, companies and activity titles, drawn from a seeded random generator."""
+"""Fictional people and companies of the demo territory, drawn from a seeded random generator."""
 
 import random
+
+from missa.actors.validators import with_luhn_digit
 
 FIRST_NAMES = [
     "Camille",
@@ -214,71 +216,6 @@ PERSONALITY_TITLES = [
     ("designer", "designer"),
 ]
 
-# (kind, title fr, title en); "{x}" is filled with a place or a town.
-ACTIVITY_TEMPLATES = {
-    "attended_meeting": [
-        ("Participation au comité de pilotage", "Took part in the steering committee"),
-        ("Participation à l'atelier « {x} »", "Took part in the \u201c{x}\u201d workshop"),
-        ("Présent à la réunion des ambassadeurs", "Attended the ambassadors' meeting"),
-    ],
-    "hosted_event": [
-        ("Portes ouvertes à l'atelier", "Open day at the workshop"),
-        ("Accueil d'une délégation de {x}", "Welcomed a delegation from {x}"),
-        ("Soirée des ambassadeurs {x}", "Ambassadors' evening {x}"),
-        ("Marché nocturne {x}", "Night market {x}"),
-    ],
-    "published_document": [
-        ("Publication d'un guide {x}", "Published a guide {x}"),
-        ("Diffusion de la lettre d'information", "Sent out the newsletter"),
-    ],
-    "led_action": [
-        (
-            "Pilotage de l'action « Accueil des nouveaux arrivants »",
-            "Led the \u201cWelcoming newcomers\u201d action",
-        ),
-        (
-            "Avancement de l'action « Parcours des antiquaires »",
-            "Advanced the \u201cAntique dealers' trail\u201d action",
-        ),
-        ("Lancement d'un chantier « {x} »", "Started a \u201c{x}\u201d project"),
-    ],
-    "promoted_brand": [
-        ("La marque sur le stand d'un salon à {x}", "Showed the brand at a trade fair in {x}"),
-        ("Vitrine aux couleurs de la marque", "Shop window in the brand's colours"),
-        ("Emballages à l'effigie de la marque", "Packaging carrying the brand"),
-    ],
-    "media_mention": [
-        ("Article dans la presse régionale", "Article in the regional press"),
-        ("Reportage télévisé sur {x}", "Television report on {x}"),
-    ],
-    "contributed_idea": [
-        ("Idée proposée : navettes fluviales", "Idea: river shuttles"),
-        ("Idée proposée : un label « {x} »", "Idea: a \u201c{x}\u201d label"),
-        ("Contribution au plan d'actions", "Contribution to the action plan"),
-    ],
-    "welcomed_newcomer": [
-        ("Accueil d'un nouvel habitant", "Welcomed a new resident"),
-        ("Parrainage d'une entreprise qui s'installe", "Mentored a company moving in"),
-    ],
-    "partnership": [
-        ("Partenariat avec une entreprise {x}", "Partnership with a company {x}"),
-    ],
-}
-FOREIGN_TOWNS = [
-    "Lyon",
-    "Paris",
-    "Milan",
-    "Barcelone",
-    "Genève",
-    "Bruxelles",
-    "Montréal",
-    "Oslo",
-    "Cork",
-    "Mississauga",
-    "Venise",
-    "Munich",
-]
-
 
 def person_name(rng: random.Random) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
@@ -304,36 +241,4 @@ def company_name(rng: random.Random, sector_slug: str, taken: set[str]) -> str:
 
 def siret(rng: random.Random, serial: int) -> str:
     """Return a unique, checksum-valid, made-up SIRET (never La Poste's SIREN)."""
-    body = f"8{serial:08d}{rng.randrange(10000):04d}"
-    for last in range(10):
-        candidate = body + str(last)
-        total = 0
-        for index, char in enumerate(reversed(candidate)):
-            value = int(char) * (2 if index % 2 else 1)
-            total += value - 9 if value > 9 else value
-        if total % 10 == 0:
-            return candidate
-    raise AssertionError("unreachable: one last digit always satisfies Luhn")
-
-
-THEMES = [
-    ("Patrimoine et roues à aubes", "Heritage and water wheels"),
-    ("Commerce de centre-ville", "Town-centre shops"),
-    ("Mobilités douces", "Soft mobility"),
-    ("Savoir-faire d'antiquaire", "Antique dealers' know-how"),
-    ("Accueil des talents", "Welcoming talents"),
-    ("Sorgue propre", "Clean Sorgue"),
-    ("Saveurs du Comtat", "Flavours of the Comtat"),
-]
-TOWN_KINDS = {"hosted_event", "promoted_brand"}
-
-
-def activity_title(rng: random.Random, kind: str) -> tuple[str, str]:
-    """Return a made-up activity title of this kind, in French and English."""
-    title_fr, title_en = rng.choice(ACTIVITY_TEMPLATES[kind])
-    if kind in TOWN_KINDS:
-        town = rng.choice(FOREIGN_TOWNS)
-        fill_fr, fill_en = town, town
-    else:
-        fill_fr, fill_en = rng.choice(THEMES)
-    return title_fr.replace("{x}", fill_fr), title_en.replace("{x}", fill_en)
+    return with_luhn_digit(f"8{serial:08d}{rng.randrange(10000):04d}")
