@@ -329,5 +329,16 @@ MISSA_SERVE_MEDIA = env_bool("MISSA_SERVE_MEDIA")
 # (core.templatetags.missa.shared_content). Off only to measure what making a page costs.
 MISSA_SHARED_CONTENT = env_bool("MISSA_SHARED_CONTENT", default=True)
 
-# Pagination sizes, one place.
-MISSA_PAGE_SIZE = 25
+# How many items each list shows per page, in one place (core.pagination.paginate).
+MISSA_PAGE_SIZES = {
+    "directory": 25,
+    "actor_activities": 20,
+    "actor_revisions": 20,
+    "reported_activities": 20,
+    "journal_months": 12,
+    "month_activities": 25,
+    "brand_assets": 24,
+    "my_applications": 25,
+    "review_queue": 25,
+    "register": 50,
+}

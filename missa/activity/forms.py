@@ -4,8 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from missa.core.forms import ImageUploadField
-from missa.core.models import Sector
+from missa.core.forms import ImageUploadField, SectorsField
 from missa.core.validators import validate_single_line
 
 from .models import ACTIVITY_KIND_LABELS
@@ -26,12 +25,8 @@ class ActivityReportForm(forms.Form):
     )
     link = forms.URLField(label=_("Link (optional)"), required=False, assume_scheme="https")
     photo = ImageUploadField(label=_("Photo (optional)"), max_side=1600)
-    sectors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
-        label=_("Sectors"),
-        queryset=Sector.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Leave empty to use your organisation's sectors."),
+    sectors = SectorsField(
+        required=False, help_text=_("Leave empty to use your organisation's sectors.")
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:

@@ -18,8 +18,6 @@ from .forms import ActivityReportForm, HideActivityForm
 from .models import Activity
 from .services import hide_activity, report_activity
 
-REPORTS_PER_PAGE = 20
-
 
 @login_required
 def report(request: HttpRequest, slug: str) -> HttpResponse:
@@ -61,7 +59,7 @@ def reports(request: HttpRequest, slug: str) -> HttpResponse:
         "activity/reports.html",
         {
             "actor": actor,
-            "page": paginate(request, reported, REPORTS_PER_PAGE),
+            "page": paginate(request, reported, "reported_activities"),
             "can_report": request.user.has_perm("actors.report_for_actor", actor),
             "can_hide": request.user.has_perm("activity.hide_activity"),
         },

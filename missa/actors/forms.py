@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from missa.core.forms import ImageUploadField
+from missa.core.forms import ImageUploadField, SectorsField
 from missa.core.models import Sector
 from missa.core.validators import CONTROL_CHARACTERS
 
@@ -76,12 +76,7 @@ class ActorProfileForm(forms.ModelForm):
     """The public profile that an actor's members keep up to date."""
 
     logo = ImageUploadField(label=_("Logo"), max_side=1200)
-    sectors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
-        label=_("Sectors"),
-        queryset=Sector.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one sector.")},
-    )
+    sectors = SectorsField()
 
     class Meta:
         model = Actor

@@ -250,13 +250,6 @@ class ActorRole(models.Model):
     def role_label(self) -> str:
         return str(ROLE_LABELS.get(self.role, self.role))
 
-    def is_active_on(self, day: datetime.date) -> bool:
-        """Return whether the role is held on day."""
-        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
-
-    def is_current(self) -> bool:
-        return self.is_active_on(timezone.localdate())
-
 
 # The roles that make an organisation a member of the network, whose members act for it.
 NETWORK_ROLES = (

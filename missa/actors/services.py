@@ -5,7 +5,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from .models import Actor, ActorRevision, normalize_for_search
+from .models import Actor, ActorRevision
 
 PROFILE_FIELDS = ["description_fr", "description_en", "website", "town", "postcode"]
 
@@ -24,7 +24,6 @@ def _apply(actor: Actor, values: dict[str, Any]) -> None:
             setattr(actor, name, values[name])
     if "logo" in values:
         actor.logo.name = values["logo"]
-    actor.search_name = normalize_for_search(actor.name)
     actor.save()
     if "sectors" in values:
         actor.sectors.set(values["sectors"])

@@ -3,7 +3,6 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,8 +19,6 @@ from missa.core.pagination import paginate, stored_results
 from .forms import ActorProfileForm, DirectoryFilterForm
 from .models import Actor, ActorRevision, ActorRole
 from .services import PROFILE_FIELDS, revert_revision, update_actor_profile
-
-REVISIONS_PER_PAGE = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +93,10 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         # Every public actor: the stored figure that the home page shows, never a second count.
         unfiltered = not set(filters) - {"sort"}
         count = network_figures().actors if unfiltered else None
-        page = paginate(request, actors, settings.MISSA_PAGE_SIZE, count)
+        page = paginate(request, actors, "directory", count)
         listed = list(page.object_list)
     else:
-        page = paginate(request, found, settings.MISSA_PAGE_SIZE)
+        page = paginate(request, found, "directory")
         by_pk = Actor.objects.only(*DirectoryCard.FIELDS).in_bulk(page.object_list)
         listed = [by_pk[pk] for pk in page.object_list if pk in by_pk]
         page.object_list = listed  # the page's actors, as without the kept results
@@ -155,7 +152,7 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
         "actors/history.html",
         {
             "actor": actor,
-            "page": paginate(request, revisions, REVISIONS_PER_PAGE),
+            "page": paginate(request, revisions, "actor_revisions"),
             "can_revert": request.user.has_perm("actors.revert_actor_profile"),
         },
     )

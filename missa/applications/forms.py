@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from missa.accounts.models import User
 from missa.actors.models import Actor
 from missa.charter.models import CharterVersion, Commitment
-from missa.core.forms import ImageUploadField
-from missa.core.models import Sector
+from missa.core.forms import ImageUploadField, SectorsField
 
 from .models import Application
 from .services import check_not_duplicate
@@ -18,12 +17,7 @@ KIND_LABELS = dict(Actor.Kind.choices)
 
 class ApplicationForm(forms.ModelForm):
     logo = ImageUploadField(label=_("Logo"), max_side=1200)
-    sectors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
-        label=_("Sectors"),
-        queryset=Sector.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one sector.")},
-    )
+    sectors = SectorsField()
     commitments: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("The optional commitments you make"),
         queryset=Commitment.objects.none(),

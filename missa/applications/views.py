@@ -22,11 +22,9 @@ from . import services
 from .forms import ApplicationForm, QueueFilterForm, ReasonForm
 from .models import Application
 
-QUEUE_PAGE_SIZE = 25
 # Applications sent (valid or not) per person and hour.
 APPLY_LIMIT = 10
 APPLY_WINDOW = 3600
-REGISTER_PAGE_SIZE = 50
 
 
 def _user(request: HttpRequest) -> User:
@@ -107,7 +105,7 @@ def my_applications(request: HttpRequest) -> HttpResponse:
     applications = Application.objects.filter(applicant=_user(request)).order_by(
         "-created_at", "-pk"
     )
-    page = paginate(request, applications, QUEUE_PAGE_SIZE)
+    page = paginate(request, applications, "my_applications")
     return render(request, "applications/my_applications.html", {"page": page})
 
 
@@ -148,7 +146,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         applications = applications.open()
     if "kind" in filters:
         applications = applications.filter(kind=filters["kind"])
-    page = paginate(request, applications.order_by("created_at", "pk"), QUEUE_PAGE_SIZE)
+    page = paginate(request, applications.order_by("created_at", "pk"), "review_queue")
     return render(
         request,
         "applications/review_queue.html",
@@ -260,9 +258,7 @@ def register(request: HttpRequest) -> HttpResponse:
     figures = network_figures()
     members = Actor.objects.public().with_role(*MEMBER_ROLES).order_by("name", "pk")
     # The count is the home page's: the same stored figure, never a second count.
-    page = paginate(
-        request, members.only("pk", "name", "slug"), REGISTER_PAGE_SIZE, figures.members
-    )
+    page = paginate(request, members.only("pk", "name", "slug"), "register", figures.members)
     roles: dict[int, list[ActorRole]] = defaultdict(list)
     for role in (
         ActorRole.objects.current()

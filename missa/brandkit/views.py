@@ -20,7 +20,6 @@ from . import services
 from .forms import MisuseReportForm
 from .models import BrandAsset, UsageAcceptance
 
-ASSETS_PER_PAGE = 24
 REPORTS_PER_HOUR = 5
 
 
@@ -35,7 +34,7 @@ def kit(request: HttpRequest) -> HttpResponse:
     is_member = bool(user and user.has_perm("brandkit.download_gated_assets"))
     accepted = bool(user and is_member and UsageAcceptance.objects.filter(user=user).exists())
     page = paginate(
-        request, BrandAsset.objects.available().order_by("order", "title", "pk"), ASSETS_PER_PAGE
+        request, BrandAsset.objects.available().order_by("order", "title", "pk"), "brand_assets"
     )
     return render(
         request,

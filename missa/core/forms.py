@@ -6,6 +6,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from .models import Sector
 from .uploads import MEGABYTE, clean_image
 
 IMAGE_ACCEPT = "image/png,image/jpeg,image/webp"
@@ -31,3 +32,14 @@ class ImageUploadField(forms.FileField):
         if isinstance(value, UploadedFile):
             return clean_image(value, max_bytes=self.max_bytes, max_side=self.max_side)
         return value
+
+
+class SectorsField(forms.ModelMultipleChoiceField):
+    """The programme's sectors as checkboxes, in their order; at least one unless optional."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Sectors"))
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        if kwargs.get("required", True):
+            kwargs.setdefault("error_messages", {"required": _("Choose at least one sector.")})
+        super().__init__(queryset=Sector.objects.all(), **kwargs)

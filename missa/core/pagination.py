@@ -4,6 +4,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -28,9 +29,14 @@ class KnownCountPaginator(Paginator):
 
 
 def paginate(
-    request: HttpRequest, items: Sequence[Any] | Any, per_page: int, count: int | None = None
+    request: HttpRequest, items: Sequence[Any] | Any, list_name: str, count: int | None = None
 ) -> Page:
-    """Return the requested page; a malformed number gives page 1, one too large the last."""
+    """Return the requested page of a list; a malformed number gives page 1, one too large the last.
+
+    The page size is the list's entry in settings.MISSA_PAGE_SIZES; count, when given (a stored
+    figure), spares counting the rows.
+    """
+    per_page = settings.MISSA_PAGE_SIZES[list_name]
     paginator = (
         Paginator(items, per_page) if count is None else KnownCountPaginator(items, per_page, count)
     )

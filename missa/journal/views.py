@@ -14,9 +14,6 @@ from missa.core.pagination import paginate
 
 from .models import JournalMonth, JournalSpan, journal_span
 
-MONTHS_PER_PAGE = 12
-ACTIVITIES_PER_PAGE = 25
-
 
 @dataclass(frozen=True, slots=True)
 class QuietMonths:
@@ -49,7 +46,7 @@ def _journal_entries(span: JournalSpan) -> list[datetime.date | QuietMonths]:
 
 @require_safe
 def month_list(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, _journal_entries(journal_span()), MONTHS_PER_PAGE)
+    page = paginate(request, _journal_entries(journal_span()), "journal_months")
     months = [entry for entry in page.object_list if isinstance(entry, datetime.date)]
     editorials: dict[datetime.date, JournalMonth] = {}
     summaries: dict[datetime.date, MonthSummary] = {}
@@ -99,7 +96,7 @@ def month_detail(request: HttpRequest, year: str, month: str) -> HttpResponse:
     if selected is not None:
         activities = activities.in_sector(selected)
         count = summary.count_for_sector(selected.pk)
-    page = paginate(request, activities, ACTIVITIES_PER_PAGE, count=count)
+    page = paginate(request, activities, "month_activities", count=count)
 
     previous_month = add_months(current, -1)
     next_month = add_months(current, 1)

@@ -11,13 +11,6 @@ from missa.core.fields import SingleLineField
 from missa.core.models import add_months, first_of_month, months_between
 
 
-class PhaseQuerySet(models.QuerySet["Phase"]):
-    def running_on(self, day: datetime.date) -> "PhaseQuerySet":
-        """Return the phases whose months include day."""
-        month = first_of_month(day)
-        return self.filter(start_month__lte=month, end_month__gte=month)
-
-
 class ProgrammeTimeline:
     """The programme's phases seen from one day: where it stands, month by month."""
 
@@ -110,8 +103,6 @@ class Phase(models.Model):
     start_month = models.DateField(_("start month"), help_text=_("The first day of the month."))
     end_month = models.DateField(_("end month"), help_text=_("The first day of the last month."))
 
-    objects = PhaseQuerySet.as_manager()
-
     class Meta:
         ordering = ["order", "start_month"]
         verbose_name = _("phase")
@@ -141,10 +132,6 @@ class Phase(models.Model):
     @property
     def status(self) -> "Phase.Status":
         return self.status_on(timezone.localdate())
-
-    def is_current(self) -> bool:
-        """Return whether the phase runs this month."""
-        return self.status == self.Status.RUNNING
 
     @property
     def is_single_month(self) -> bool:

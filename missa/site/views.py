@@ -22,7 +22,6 @@ from . import health
 
 SECTOR_ACTORS_SHOWN = 12
 # An actor's page: the actor and what it did, month after month.
-ACTOR_ACTIVITIES_PER_PAGE = 20
 REPRESENTATIVES_SHOWN = 20
 SECTOR_ACTIVITIES_SHOWN = 10
 
@@ -89,7 +88,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "representatives": list(
             Actor.objects.public().filter(represents=actor).order_by("name")[:REPRESENTATIVES_SHOWN]
         ),
-        "page": paginate(request, activities, ACTOR_ACTIVITIES_PER_PAGE),
+        "page": paginate(request, activities, "actor_activities"),
         # Checked for signed-in people only: visitors' pages keep their fixed query count.
         "can_report": request.user.is_authenticated
         and request.user.has_perm("actors.report_for_actor", actor),
