@@ -5,7 +5,10 @@
 - alice: an ambassador company (tourism), public, with activities in June 2017;
 - bob: a person on the steering committee (co-chair), representing alice;
 - carol: an institutional partner;
-- dave: a company that is not public (its page is a 404, its activities never shown).
+- dave: a company that is not public (its page is a 404, its activities never shown);
+- their accounts: `owner` acts for alice (`member` is the same, signed in on the test client),
+  `committee_member` is bob's own account, `editor` belongs to the town's team; the privileged
+  two have the second factor.
 """
 
 import datetime
@@ -224,6 +227,54 @@ def cast(
         is_public=False,
     )
     return {"alice": alice, "bob": bob, "carol": carol, "dave": dave}
+
+
+# The cast's accounts.
+
+
+@pytest.fixture
+def owner(cast: dict[str, Actor]) -> Any:
+    """The account that acts for Atelier Alice as its owner: an ambassador member."""
+    from missa.accounts.models import User
+    from missa.actors.models import Membership
+
+    user = User.objects.create_user("amb", "amb@example.org", "pw-sorgue-2017")
+    Membership.objects.create(user=user, actor=cast["alice"], role=Membership.Role.OWNER)
+    return user
+
+
+@pytest.fixture
+def member(client: Any, owner: Any) -> Any:
+    """Atelier Alice's owner, signed in on the test client."""
+    client.force_login(owner)
+    return owner
+
+
+@pytest.fixture
+def committee_member(cast: dict[str, Actor]) -> Any:
+    """Bob Martin's own account (he sits on the steering committee), with the second factor."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from missa.accounts.models import User
+
+    user = User.objects.create_user("bob", "bob@example.org", "pw-sorgue-2017")
+    Actor.objects.filter(pk=cast["bob"].pk).update(user=user)
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+@pytest.fixture
+def editor(territory: Territory) -> Any:
+    """A member of the town's team in the editors group, with the second factor."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.contrib.auth.models import Group
+
+    from missa.accounts.models import User
+
+    user = User.objects.create_user("ed", "ed@example.org", "pw-sorgue-2017", is_staff=True)
+    user.groups.add(Group.objects.get(name="editors"))
+    TOTP.activate(user, generate_totp_secret())
+    return user
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import Count
@@ -33,8 +34,13 @@ def record_activity(
     sectors: Iterable[Sector] = (),
     related: models.Model | None = None,
     is_public: bool = True,
+    reported_by: Any = None,
+    photo: File | None = None,
 ) -> Activity:
-    """Record what an actor did for the programme, so that the journal and its page show it."""
+    """Record what an actor did for the programme, so that the journal and its page show it.
+
+    reported_by is the member who said it (for a report); photo an image already checked.
+    """
     sector_ids = [sector.pk for sector in sectors] or list(
         actor.sectors.values_list("pk", flat=True)
     )
@@ -50,6 +56,8 @@ def record_activity(
         sector_ids=sector_ids,
         related=related,
         is_public=is_public,
+        reported_by_id=reported_by.pk if reported_by is not None else None,
+        photo=photo,
     )
     [activity] = record_activities([record])
     return activity
@@ -70,6 +78,8 @@ class ActivityRecord:
     sector_ids: Sequence[int] = field(default_factory=tuple)
     related: models.Model | None = None
     is_public: bool = True
+    reported_by_id: int | None = None
+    photo: File | None = None
 
     def check(self) -> None:
         """Raise ValueError when the record breaks a rule of the ledger."""
@@ -96,7 +106,11 @@ class ActivityRecord:
             date=self.date,
             month=first_of_month(self.date),
             is_public=self.is_public,
+            reported_by_id=self.reported_by_id,
         )
+        if self.photo is not None:
+            # Stored by the insert itself (FileField.pre_save), under a name the storage chooses.
+            activity.photo = self.photo
         if self.related is not None:
             activity.content_type = ContentType.objects.get_for_model(self.related)
             activity.object_id = self.related.pk
@@ -204,15 +218,17 @@ def report_activity(
     """Record what a member says their organisation did for the territory, public at once."""
     if kind not in REPORTABLE_KINDS:
         raise ValueError(f"Actors do not report activities of kind {kind!r}")
-    activity = record_activity(
-        actor=actor, kind=kind, title=title, date=date, text=text, link=link, sectors=sectors
+    return record_activity(
+        actor=actor,
+        kind=kind,
+        title=title,
+        date=date,
+        text=text,
+        link=link,
+        sectors=sectors,
+        reported_by=user,
+        photo=photo,
     )
-    Activity.objects.filter(pk=activity.pk).update(reported_by=user)
-    activity.reported_by = user
-    if photo is not None:
-        activity.photo.save(photo.name, photo, save=False)
-        Activity.objects.filter(pk=activity.pk).update(photo=activity.photo.name)
-    return activity
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
 import pytest
+from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import (
     TOTP,
     format_hotp_value,
@@ -16,11 +17,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def committee_member(client: Client, cast: dict[str, Actor]) -> User:
-    user = User.objects.create_user("bob", "bob@example.org", "pw-sorgue-2017")
-    Actor.objects.filter(pk=cast["bob"].pk).update(user=user)
-    client.force_login(user)
-    return user
+def newcomer(client: Client, committee_member: User) -> User:
+    """Bob, on the committee, signed in before he has set up his second factor."""
+    Authenticator.objects.filter(user=committee_member).delete()
+    client.force_login(committee_member)
+    return committee_member
 
 
 def current_code(secret: str) -> str:
@@ -28,7 +29,7 @@ def current_code(secret: str) -> str:
 
 
 def test_committee_members_without_two_factor_are_told_how_to_get_it(
-    client: Client, committee_member: User
+    client: Client, newcomer: User
 ) -> None:
     # The role is theirs, its permissions wait for the second factor: a 403 that says why.
     response = client.get("/network/review/")
@@ -38,12 +39,12 @@ def test_committee_members_without_two_factor_are_told_how_to_get_it(
     assert 'href="/accounts/two-factor/?next=%2Fnetwork%2Freview%2F"' in html
     assert "Candidatures à examiner" not in client.get("/").content.decode()
     assert "Mettre en place" in client.get("/accounts/profile/").content.decode()
-    TOTP.activate(committee_member, generate_totp_secret())
+    TOTP.activate(newcomer, generate_totp_secret())
     assert client.get("/network/review/").status_code == 200
 
 
 def test_the_two_factor_set_up_goes_on_to_where_the_person_was_going(
-    client: Client, committee_member: User
+    client: Client, newcomer: User
 ) -> None:
     response = client.get("/accounts/two-factor/?next=/network/review/")
     assert response["Location"] == "/accounts/2fa/totp/activate/"

@@ -5,18 +5,10 @@ from django.test import Client
 from PIL import Image
 
 from missa.accounts.models import User
-from missa.actors.models import Actor, ActorRevision, Membership
+from missa.actors.models import Actor, ActorRevision
 from missa.core.models import Sector
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def member(client: Client, cast: dict[str, Actor]) -> User:
-    user = User.objects.create_user("amb", "amb@example.org", "pw-sorgue-2017")
-    Membership.objects.create(user=user, actor=cast["alice"], role="owner")
-    client.force_login(user)
-    return user
 
 
 def form(all_sectors: dict[str, Sector], **changes: object) -> dict[str, object]:

@@ -3,7 +3,6 @@ import io
 from collections.abc import Callable
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -44,11 +43,9 @@ def eve(client: Client, charter: CharterVersion) -> User:
 
 
 @pytest.fixture
-def reviewer(cast: dict[str, Actor]) -> User:
-    user = User.objects.create_user("rev", "rev@example.org", "pw-sorgue-2017")
-    Actor.objects.filter(pk=cast["bob"].pk).update(user=user)
-    TOTP.activate(user, generate_totp_secret())
-    return user
+def reviewer(committee_member: User) -> User:
+    """The committee member who reviews applications (Bob, with the second factor)."""
+    return committee_member
 
 
 def form_data(charter: CharterVersion, **changes: object) -> dict[str, object]:

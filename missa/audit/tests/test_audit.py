@@ -1,30 +1,19 @@
 from collections.abc import Callable
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from missa.accounts.models import User
-from missa.actors.models import Actor
 from missa.audit.models import AuditEntry
 from missa.core.models import Sector
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor(client: Client, cast: dict[str, Actor]) -> User:
-    user = User.objects.create_user("ed", "ed@example.org", "pw-sorgue-2017", is_staff=True)
-    user.groups.add(Group.objects.get(name="editors"))
-    TOTP.activate(user, generate_totp_secret())
-    client.force_login(user)
-    return user
-
-
 def test_an_edit_in_the_admin_is_logged_with_before_and_after(
     client: Client, editor: User, sectors: dict[str, Sector]
 ) -> None:
+    client.force_login(editor)
     sector = sectors["tourisme"]
     response = client.post(
         f"/admin/core/sector/{sector.pk}/change/",
@@ -49,6 +38,7 @@ def test_an_edit_in_the_admin_is_logged_with_before_and_after(
 def test_a_deletion_is_logged_and_the_entry_outlives_the_object(
     client: Client, editor: User, sectors: dict[str, Sector]
 ) -> None:
+    client.force_login(editor)
     sector = sectors["connaissance"]
     client.post(f"/admin/core/sector/{sector.pk}/delete/", {"post": "yes"})
     assert not Sector.objects.filter(pk=sector.pk).exists()
@@ -67,6 +57,7 @@ def test_writes_outside_signed_in_requests_are_not_logged(client: Client, db: No
 
 
 def test_secrets_are_never_copied_into_the_log(client: Client, editor: User) -> None:
+    client.force_login(editor)
     client.post(
         "/accounts/password/change/",
         {
@@ -83,6 +74,7 @@ def test_secrets_are_never_copied_into_the_log(client: Client, editor: User) -> 
 def test_deleting_an_account_keeps_the_log_without_the_name(
     client: Client, editor: User, sectors: dict[str, Sector], totp_code: Callable[[User], str]
 ) -> None:
+    client.force_login(editor)
     sector = sectors["tourisme"]
     client.post(
         f"/admin/core/sector/{sector.pk}/change/",
@@ -109,6 +101,7 @@ def test_deleting_an_account_keeps_the_log_without_the_name(
 def test_the_log_is_read_only_and_for_administrators(
     client: Client, editor: User, admin_client: Client
 ) -> None:
+    client.force_login(editor)
     assert client.get("/admin/audit/auditentry/").status_code == 403
     assert admin_client.get("/admin/audit/auditentry/").status_code == 200
     assert admin_client.get("/admin/audit/auditentry/add/").status_code == 403

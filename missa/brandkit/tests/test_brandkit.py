@@ -7,7 +7,7 @@ from django.test import Client
 from PIL import Image
 
 from missa.accounts.models import User
-from missa.actors.models import Actor, Membership
+from missa.actors.models import Actor
 from missa.brandkit.models import BrandAsset, Download, MisuseReport, UsageAcceptance
 
 pytestmark = pytest.mark.django_db
@@ -25,14 +25,6 @@ def asset(title: str, access: str, **fields: object) -> BrandAsset:
     created.file.save(f"{title}.png", ContentFile(png_bytes()), save=False)
     created.save()
     return created
-
-
-@pytest.fixture
-def member(client: Client, cast: dict[str, Actor]) -> User:
-    user = User.objects.create_user("amb", "amb@example.org", "pw-sorgue-2017")
-    Membership.objects.create(user=user, actor=cast["alice"], role="owner")
-    client.force_login(user)
-    return user
 
 
 def test_kit_lists_public_and_reserved_assets(client: Client, territory: object) -> None:

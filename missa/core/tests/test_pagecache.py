@@ -21,7 +21,7 @@ from missa.activity.services import (
     report_activity,
     set_actor_visibility,
 )
-from missa.actors.models import Actor, ActorRole, Membership
+from missa.actors.models import Actor, ActorRole
 from missa.actors.services import revert_revision, update_actor_profile
 from missa.applications.models import Application
 from missa.applications.services import approve_application, suspend_membership
@@ -94,88 +94,81 @@ def test_a_message_for_the_visitor_is_never_served_to_another(
     assert "Merci" not in other.get("/brand-kit/").content.decode()
 
 
-@pytest.fixture
-def member(cast: dict[str, Actor]) -> User:
-    user = User.objects.create_user("amb", "amb@example.org", "pw-sorgue-2017")
-    Membership.objects.create(user=user, actor=cast["alice"], role="owner")
-    return user
-
-
-def _record(cast: dict[str, Actor], member: User) -> None:
+def _record(cast: dict[str, Actor], owner: User) -> None:
     record_activity(actor=cast["carol"], kind="hosted_event", title="Forum emploi", date=JUNE)
 
 
-def _report(cast: dict[str, Actor], member: User) -> None:
+def _report(cast: dict[str, Actor], owner: User) -> None:
     report_activity(
-        actor=cast["alice"], user=member, kind="hosted_event", title="Forum emploi", date=JUNE
+        actor=cast["alice"], user=owner, kind="hosted_event", title="Forum emploi", date=JUNE
     )
 
 
-def _hide(cast: dict[str, Actor], member: User) -> None:
+def _hide(cast: dict[str, Actor], owner: User) -> None:
     hide_activity(activity=Activity.objects.get(title_fr="Note de conjoncture"), reason="Doublon")
 
 
-def _hide_actor(cast: dict[str, Actor], member: User) -> None:
+def _hide_actor(cast: dict[str, Actor], owner: User) -> None:
     set_actor_visibility(actor=cast["carol"], is_public=False)
 
 
-def _edit_profile(cast: dict[str, Actor], member: User) -> None:
+def _edit_profile(cast: dict[str, Actor], owner: User) -> None:
     update_actor_profile(
-        actor=cast["alice"], user=member, values={"town": "Forum emploi"}, sectors=[]
+        actor=cast["alice"], user=owner, values={"town": "Forum emploi"}, sectors=[]
     )
 
 
-def _revert(cast: dict[str, Actor], member: User) -> None:
+def _revert(cast: dict[str, Actor], owner: User) -> None:
     from missa.actors.models import ActorRevision
 
-    revert_revision(revision=ActorRevision.objects.latest("pk"), user=member)
+    revert_revision(revision=ActorRevision.objects.latest("pk"), user=owner)
 
 
-def _editorial(cast: dict[str, Actor], member: User) -> None:
+def _editorial(cast: dict[str, Actor], owner: User) -> None:
     entry = JournalMonth.objects.get(month=datetime.date(2017, 6, 1))
     entry.title = "Forum emploi"
     entry.save()
 
 
-def _role(cast: dict[str, Actor], member: User) -> None:
+def _role(cast: dict[str, Actor], owner: User) -> None:
     actor = Actor.objects.create(kind="company", name="Forum emploi", slug="forum")
     ActorRole.objects.create(actor=actor, role="ambassador", start_date=JUNE)
 
 
-def _charter(cast: dict[str, Actor], member: User) -> None:
+def _charter(cast: dict[str, Actor], owner: User) -> None:
     version = CharterVersion.objects.create(title_fr="Forum emploi", text_fr="Texte")
     Commitment.objects.create(version=version, text_fr="Promouvoir")
     publish_charter_version(version=version)
 
 
-def _asset(cast: dict[str, Actor], member: User) -> None:
+def _asset(cast: dict[str, Actor], owner: User) -> None:
     asset = BrandAsset(title_fr="Forum emploi", kind="logo", access="public")
     asset.file.save("forum.pdf", ContentFile(b"%PDF-1.7"), save=False)
     asset.save()
 
 
-def _approve(cast: dict[str, Actor], member: User) -> None:
+def _approve(cast: dict[str, Actor], owner: User) -> None:
     charter = CharterVersion.objects.create(title_fr="Charte", text_fr="Texte")
     Commitment.objects.create(version=charter, text_fr="Promouvoir")
     publish_charter_version(version=charter)
     application = ApplicationFactory.create(name="Forum emploi")
-    approve_application(application=application, reviewer=member)
+    approve_application(application=application, reviewer=owner)
 
 
-def _suspend(cast: dict[str, Actor], member: User) -> None:
+def _suspend(cast: dict[str, Actor], owner: User) -> None:
     application = Application.objects.get(name="Forum emploi")
-    suspend_membership(application=application, reviewer=member, reason="Plus active")
+    suspend_membership(application=application, reviewer=owner, reason="Plus active")
 
 
-def _nothing(cast: dict[str, Actor], member: User) -> None:
+def _nothing(cast: dict[str, Actor], owner: User) -> None:
     pass
 
 
-def _delete_account(cast: dict[str, Actor], member: User) -> None:
+def _delete_account(cast: dict[str, Actor], owner: User) -> None:
     from missa.accounts.services import delete_account
 
-    Actor.objects.filter(pk=cast["bob"].pk).update(user=member)
-    delete_account(user=member)
+    Actor.objects.filter(pk=cast["bob"].pk).update(user=owner)
+    delete_account(user=owner)
 
 
 Change = Callable[[dict[str, Actor], User], None]
@@ -205,26 +198,26 @@ CHANGES: list[tuple[str, Change, Change, str, bool]] = [
 def test_every_write_shows_on_the_next_visit(
     client: Client,
     cast: dict[str, Actor],
-    member: User,
+    owner: User,
     url: str,
     before: Change,
     change: Change,
     text: str,
     shown: bool,
 ) -> None:
-    before(cast, member)
+    before(cast, owner)
     assert (text in visit(client, url)[0]) is not shown
     assert visit(client, url)[1], "the page was not served from the cache"
-    change(cast, member)
+    change(cast, owner)
     page, cached = visit(client, url)
     assert not cached
     assert (text in page) is shown
 
 
 def test_signed_in_pages_share_their_main_content_but_not_their_header(
-    client: Client, cast: dict[str, Actor], member: User, django_assert_max_num_queries: Any
+    client: Client, cast: dict[str, Actor], owner: User, django_assert_max_num_queries: Any
 ) -> None:
-    client.force_login(member)
+    client.force_login(owner)
     first = client.get("/journal/2017/06/").content.decode()
     # The session, the person, their permissions, the view's figures: not the activities.
     with django_assert_max_num_queries(12):
@@ -235,7 +228,7 @@ def test_signed_in_pages_share_their_main_content_but_not_their_header(
 
     assert main(again) == main(first)
     assert "Mon compte" in again
-    # What depends on the person stays theirs: a member's links on their organisation's page.
+    # What depends on the person stays theirs: a owner's links on their organisation's page.
     assert "Signaler une action" in client.get("/actors/atelier-alice/").content.decode()
     other = Client()
     other.force_login(User.objects.create_user("zoe", "zoe@example.org", "pw-sorgue-2017"))

@@ -13,14 +13,6 @@ pytestmark = pytest.mark.django_db
 JUNE = datetime.date(2017, 6, 1)
 
 
-@pytest.fixture
-def member(client: Client, cast: dict[str, Actor]) -> User:
-    user = User.objects.create_user("amb", "amb@example.org", "pw-sorgue-2017")
-    Membership.objects.create(user=user, actor=cast["alice"], role="owner")
-    client.force_login(user)
-    return user
-
-
 def photo() -> io.BytesIO:
     buffer = io.BytesIO()
     Image.new("RGB", (30, 30), "#f1c232").save(buffer, format="JPEG")
@@ -121,3 +113,29 @@ def test_members_of_an_organisation_out_of_the_network_no_longer_act_for_it(
     assert not member.has_perm("brandkit.download_gated_assets")
     # Their account and their history stay.
     assert Membership.objects.filter(user=member, actor=alice).exists()
+
+
+def test_a_report_is_one_insert_with_its_author_and_photo(
+    owner: User, cast: dict[str, Actor]
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from missa.activity.services import report_activity
+
+    upload = SimpleUploadedFile("salon.jpg", photo().read(), content_type="image/jpeg")
+    with CaptureQueriesContext(connection) as queries:
+        activity = report_activity(
+            actor=cast["alice"],
+            user=owner,
+            kind="promoted_brand",
+            title="La marque au salon de Lyon",
+            date=JUNE,
+            photo=upload,
+        )
+    writes = [q["sql"] for q in queries if '"activity_activity"' in q["sql"].split("WHERE")[0]]
+    assert [sql.split()[0] for sql in writes if not sql.startswith("SELECT")] == ["INSERT"]
+    stored = Activity.objects.get(pk=activity.pk)
+    assert stored.reported_by == owner
+    assert (stored.photo.name or "").startswith("activity/photos/salon")
