@@ -8,7 +8,7 @@ from django.utils.translation import get_language_info
 register = template.Library()
 
 
-@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context: template.Context) -> dict[str, object]:
     request = context["request"]
     current = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)

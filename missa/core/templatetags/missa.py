@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.template.base import FilterExpression
 from django.utils.safestring import SafeString, mark_safe
 
 from missa.core.models import month_name
@@ -60,3 +61,52 @@ def shared_content(parser: template.base.Parser, token: template.base.Token) -> 
     nodelist = parser.parse(("end_shared_content",))
     parser.delete_first_token()
     return SharedContentNode(nodelist)
+
+
+# -- components (templates/components/) ----------------------------------------------------
+
+
+@register.inclusion_tag("components/breadcrumb.html")
+def breadcrumb(*trail: object) -> dict[str, object]:
+    """The way up to this page: {% breadcrumb label url label url … this_page_label %}."""
+    if len(trail) % 2 != 1:
+        raise template.TemplateSyntaxError(
+            "breadcrumb takes pairs of label and address, then the current page's label."
+        )
+    links = [(trail[index], trail[index + 1]) for index in range(0, len(trail) - 1, 2)]
+    return {"links": links, "current": trail[-1]}
+
+
+class PaginatedNode(template.Node):
+    def __init__(
+        self, page: FilterExpression, body: template.NodeList, empty: template.NodeList
+    ) -> None:
+        self.page, self.body, self.empty = page, body, empty
+
+    def render(self, context: template.Context) -> str:
+        page = self.page.resolve(context)
+        has_items = bool(page is not None and len(page.object_list))
+        content = (self.body if has_items else self.empty).render(context)
+        assert context.template is not None
+        component = context.template.engine.get_template("components/paginated.html")
+        # The enclosed content was rendered (and escaped) by the template itself.
+        with context.push(page=page, has_items=has_items, content=mark_safe(content)):  # noqa: S308
+            return str(component.render(context))
+
+
+@register.tag("paginated")
+def paginated(parser: template.base.Parser, token: template.base.Token) -> PaginatedNode:
+    """A page of a list, its page links, and what to say when the list is empty.
+
+    {% paginated page %}<ul>{% for item in page.object_list %}…{% endfor %}</ul>
+    {% empty %}<p>Nothing yet.</p>{% endpaginated %}
+    """
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("paginated takes one argument: the page.")
+    body = parser.parse(("empty", "endpaginated"))
+    empty = template.NodeList()
+    if parser.next_token().contents == "empty":
+        empty = parser.parse(("endpaginated",))
+        parser.delete_first_token()
+    return PaginatedNode(parser.compile_filter(bits[1]), body, empty)

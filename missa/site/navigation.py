@@ -1,0 +1,42 @@
+"""The site's menus, one list each: the base layout draws them (templatetags/navigation.py).
+
+A new section of the site is one line here: its URL name, its label, and whether the pages
+under its address belong to it (a prefix) or only the address itself (exact).
+"""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    url_name: str
+    label: str | Promise
+    # Current on its own address only, not on the pages under it.
+    exact: bool = False
+    # Shown only to those who hold this permission.
+    permission: str = ""
+
+
+MAIN_MENU = [
+    MenuItem("site:home", _("Home"), exact=True),
+    MenuItem("programme:programme", _("The programme"), exact=True),
+    MenuItem("journal:month-list", _("Journal")),
+    MenuItem("actors:actor-list", _("Actors")),
+    MenuItem("charter:charter", _("The charter")),
+    MenuItem("applications:register", _("The network"), exact=True),
+    MenuItem("brandkit:kit", _("Brand kit")),
+]
+
+# For a signed-in person (signing out, a form, follows these links).
+ACCOUNT_MENU = [
+    MenuItem("accounts:profile", _("My account")),
+    MenuItem("applications:my-applications", _("My applications")),
+    MenuItem(
+        "applications:review-queue",
+        _("Applications to review"),
+        permission="applications.review_application",
+    ),
+]
