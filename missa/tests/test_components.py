@@ -75,3 +75,25 @@ def test_no_template_writes_its_own_copy_of_a_component() -> None:
             if mark in text:
                 copies.append(f"{path.relative_to(TEMPLATES)}: {mark}")
     assert copies == []
+
+
+def test_colours_are_named_once_in_the_tokens() -> None:
+    import re
+
+    css = Path(settings.BASE_DIR) / "missa" / "core" / "static" / "missa" / "css"
+    literal = re.compile(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|hsla?\(")
+    found = [
+        f"{path.relative_to(css)}: {line.strip()}"
+        for path in css.rglob("*.css")
+        if path.name != "tokens.css"
+        for line in path.read_text().splitlines()
+        if literal.search(line)
+    ]
+    assert found == []
+
+
+def test_every_stylesheet_is_linked_once() -> None:
+    css = Path(settings.BASE_DIR) / "missa" / "core" / "static" / "missa" / "css"
+    links = (TEMPLATES / "templates" / "components" / "stylesheets.html").read_text()
+    files = sorted(str(path.relative_to(css)) for path in css.rglob("*.css"))
+    assert [name for name in files if links.count(f"missa/css/{name}'") != 1] == []
