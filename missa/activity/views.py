@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from missa.actors.views import get_public_actor
+from missa.actors.views import get_actor_for, get_public_actor
 from missa.core.pagination import paginate
 
 from .forms import ActivityReportForm, HideActivityForm
@@ -21,9 +21,7 @@ from .services import hide_activity, report_activity
 
 @login_required
 def report(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = get_public_actor(slug)
-    if not request.user.has_perm("actors.report_for_actor", actor):
-        raise PermissionDenied
+    actor = get_actor_for(request, slug, "actors.report_for_actor")
     form = ActivityReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -46,9 +44,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_safe
 def reports(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = get_public_actor(slug)
-    if not request.user.has_perm("actors.see_actor_reports", actor):
-        raise PermissionDenied
+    actor = get_actor_for(request, slug, "actors.see_actor_reports")
     reported = (
         Activity.objects.filter(actor=actor, reported_by__isnull=False)
         .select_related("reported_by")

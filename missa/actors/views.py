@@ -72,6 +72,18 @@ def get_public_actor(slug: str) -> Actor:
         raise Http404("No such actor.") from error
 
 
+def get_actor_for(request: HttpRequest, slug: str, permission: str) -> Actor:
+    """Return the public actor with this slug if the user holds permission on it.
+
+    The one access check of every page about an actor: 404 for an unknown or hidden actor,
+    then 403 without the permission (which, for privileged roles, needs the second factor).
+    """
+    actor = get_public_actor(slug)
+    if not request.user.has_perm(permission, actor):
+        raise PermissionDenied
+    return actor
+
+
 @require_safe
 def actor_list(request: HttpRequest) -> HttpResponse:
     sectors = list(Sector.objects.all())
@@ -114,16 +126,9 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _editable_actor(request: HttpRequest, slug: str) -> Actor:
-    actor = get_public_actor(slug)
-    if not request.user.has_perm("actors.edit_actor_profile", actor):
-        raise PermissionDenied
-    return actor
-
-
 @login_required
 def edit(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = _editable_actor(request, slug)
+    actor = get_actor_for(request, slug, "actors.edit_actor_profile")
     form = ActorProfileForm(request.POST or None, request.FILES or None, instance=actor)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -145,7 +150,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_safe
 def history(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = _editable_actor(request, slug)
+    actor = get_actor_for(request, slug, "actors.edit_actor_profile")
     revisions = actor.revisions.select_related("user").order_by("-at", "-pk")
     return render(
         request,
