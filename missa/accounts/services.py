@@ -9,7 +9,6 @@ log) and `erase(user)` (what must go or lose its name before the account is dele
 app's data is therefore exported and erased without editing this file.
 """
 
-import importlib
 import re
 from collections.abc import Iterator
 from types import ModuleType
@@ -18,11 +17,11 @@ from typing import Any
 from django.apps import apps
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext as _
 
 from missa.audit.models import AuditEntry
 from missa.audit.recorder import acting_as
+from missa.core.discovery import app_modules
 from missa.core.gdpr import addresses_of, row_data
 
 from .models import User
@@ -38,9 +37,7 @@ def _user_references() -> Iterator[tuple[type[models.Model], models.Field[Any, A
 
 def personal_data_modules() -> Iterator[ModuleType]:
     """Yield each app's personal_data module, from the top layer down (erasing order)."""
-    for config in reversed(list(apps.get_app_configs())):
-        if module_has_submodule(config.module, "personal_data"):
-            yield importlib.import_module(f"{config.name}.personal_data")
+    yield from reversed(app_modules("personal_data"))
 
 
 def export_personal_data(*, user: User) -> dict[str, Any]:

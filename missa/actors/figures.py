@@ -7,17 +7,14 @@ dated): a figure is never older than the data (docs/decisions/0003-cached-figure
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from missa.core.counting import count_by
 from missa.core.models import Sector
-from missa.core.versioning import code_version, data_version
+from missa.core.versioning import figure_for_today
 
 from .models import Actor, ActorRole
 
-FIGURES_TTL = 300
 Role = ActorRole.Role
 # The network's members: who applies to join and appears in the register.
 MEMBER_ROLES = (Role.AMBASSADOR, Role.INSTITUTIONAL_PARTNER)
@@ -60,23 +57,16 @@ def _compute_network_figures() -> NetworkFigures:
     )
 
 
-def _key(name: str) -> str:
-    # Roles are dated: the figures change with the day as well as with the data.
-    today = timezone.localdate().isoformat()
-    return f"figures:{name}:{code_version()}:{data_version()}:{today}"
-
-
 def network_figures() -> NetworkFigures:
-    """Return the network's key figures (the home page's, the register's, the directory's)."""
-    figures = cache.get_or_set(_key("network"), _compute_network_figures, FIGURES_TTL)
-    return figures if isinstance(figures, NetworkFigures) else _compute_network_figures()
+    """Return the network's key figures (the home page's, the register's, the directory's).
+
+    Roles are dated: the figures change with the day as well as with the data.
+    """
+    return figure_for_today("network", _compute_network_figures)
 
 
 def sector_actor_count(sector: Sector) -> int:
     """Return how many public actors belong to sector."""
-    count = cache.get_or_set(
-        _key(f"sector-actors:{sector.pk}"),
-        lambda: Actor.objects.public().filter(sectors=sector).count(),
-        FIGURES_TTL,
+    return figure_for_today(
+        f"sector-actors:{sector.pk}", lambda: Actor.objects.public().filter(sectors=sector).count()
     )
-    return int(count or 0)

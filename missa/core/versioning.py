@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 VERSION_KEY = "missa:data-version"
@@ -127,6 +128,24 @@ def data_version() -> int:
         cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
         version = cache.get(VERSION_KEY, 0)
     return int(version)
+
+
+FIGURES_TTL = 300
+
+
+def figure_for_today[T](name: str, compute: Callable[[], T]) -> T:
+    """Return a computed figure, kept in the shared cache under the data version and the day.
+
+    Any committed write or a new day gives a new key, so the figure is never stale; every app
+    server reads the same one.
+    """
+    today = timezone.localdate().isoformat()
+    key = f"figures:{name}:{code_version()}:{data_version()}:{today}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, FIGURES_TTL)
+    return found
 
 
 def _note_write(connection: BaseDatabaseWrapper) -> None:

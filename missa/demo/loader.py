@@ -6,23 +6,17 @@ app reads what the apps below it created, and all draw in turn from one seeded g
 same seed gives the same territory.
 """
 
-from importlib import import_module
 from types import ModuleType
 
-from django.apps import apps
 from django.db import transaction
-from django.utils.module_loading import module_has_submodule
 
+from missa.core.discovery import app_modules
 from missa.core.seeding import DemoContext
 
 
 def demo_modules() -> list[ModuleType]:
     """Return every installed app's `demo` module, in the order of INSTALLED_APPS."""
-    return [
-        import_module(f"{config.name}.demo")
-        for config in apps.get_app_configs()
-        if config.module is not None and module_has_submodule(config.module, "demo")
-    ]
+    return app_modules("demo")
 
 
 def load(demo: DemoContext) -> dict[str, int]:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from missa.activity.models import MonthSummary
 from missa.core.fields import SingleLineField
 from missa.core.models import add_months, first_of_month, month_name, months_between
+from missa.core.versioning import figure_for_today
 from missa.programme.models import Phase
 
 # What may separate a month typed at the start of a title from the rest: "Juin 2017 — …".
@@ -113,7 +114,13 @@ class JournalSpan:
 def journal_span(today: datetime.date | None = None) -> JournalSpan:
     """Return the journal's months: from the programme's start to this month, for as long as
     the programme lives, and every month with public activity or a published editorial."""
-    this_month = first_of_month(today or timezone.localdate())
+    if today is None:
+        return figure_for_today("journal-span", lambda: _journal_span(timezone.localdate()))
+    return _journal_span(today)
+
+
+def _journal_span(today: datetime.date) -> JournalSpan:
+    this_month = first_of_month(today)
     phases = Phase.objects.aggregate(first=Min("start_month"))
     active = MonthSummary.objects.filter(activity_count__gt=0).aggregate(
         first=Min("month"), latest=Max("month")

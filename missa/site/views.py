@@ -9,14 +9,13 @@ from django.views.decorators.http import require_safe
 
 from missa.accounts.rules import waits_for_two_factor
 from missa.accounts.security import two_factor_setup_url
-from missa.activity.models import Activity, MonthSummary
-from missa.actors.figures import network_figures, sector_actor_count
-from missa.actors.models import Actor, count_of_kind
+from missa.activity.models import Activity
+from missa.actors.figures import sector_actor_count
+from missa.actors.models import Actor
 from missa.actors.views import get_public_actor
 from missa.core.models import Sector
 from missa.core.pagination import paginate
-from missa.journal.models import JournalMonth, journal_span
-from missa.programme.models import programme_timeline
+from missa.core.sections import page_sections
 
 from . import health
 
@@ -28,30 +27,9 @@ SECTOR_ACTIVITIES_SHOWN = 10
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    span = journal_span()
-    figures = network_figures()
-    # The latest month in which something happened: its figures and its journal page.
-    active = (
-        MonthSummary.objects.filter(month=span.latest_active).first()
-        if span.latest_active
-        else None
-    )
-    editorial = JournalMonth.objects.published().order_by("-month").first()
-    latest_month = max(
-        [month for month in (span.latest_active, editorial and editorial.month) if month],
-        default=None,
-    )
     context = {
-        "timeline": programme_timeline(),
-        "active_summary": active,
-        "latest_month": latest_month,
-        "latest_editorial": editorial if editorial and editorial.month == latest_month else None,
-        "latest_summary": active if active and active.month == latest_month else None,
-        "figures": figures,
-        "ambassador_kinds": [
-            count_of_kind(kind, count) for kind, count in figures.ambassadors_by_kind.items()
-        ],
-        "sectors": Sector.objects.all(),
+        # Each app's part of the page (its home.py), drawn in order.
+        "sections": page_sections("home"),
         # The main content is the same for every visitor (core.templatetags.missa).
         "shared_content": "",
     }

@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from missa.core.models import month_name
 from missa.core.pagecache import NONCE_MARK as NONCE
 from missa.core.pagecache import PAGE_TTL, content_key
+from missa.core.sections import Section
 from missa.core.text import render_markdown
 
 register = template.Library()
@@ -110,3 +111,12 @@ def paginated(parser: template.base.Parser, token: template.base.Token) -> Pagin
         empty = parser.parse(("endpaginated",))
         parser.delete_first_token()
     return PaginatedNode(parser.compile_filter(bits[1]), body, empty)
+
+
+@register.simple_tag(takes_context=True)
+def section(context: template.Context, part: Section) -> SafeString:
+    """Draw a page's section (core.sections): its template with its own context."""
+    assert context.template is not None
+    drawn = context.template.engine.get_template(part.template)
+    with context.push(**part.context()):
+        return mark_safe(drawn.render(context))  # noqa: S308 — a template, escaped as it renders

@@ -90,3 +90,32 @@ def test_home_runs_the_same_queries_at_two_sizes(
     cast: dict[str, Actor], assert_constant_queries: Callable[[str], None]
 ) -> None:
     assert_constant_queries("/")
+
+
+def test_each_app_declares_its_part_of_the_home_page(cast: dict[str, Actor]) -> None:
+    from missa.core.sections import page_sections
+
+    assert [section.template for section in page_sections("home")] == [
+        "programme/home_section.html",
+        "site/home_figures.html",
+        "journal/home_section.html",
+        "site/home_sectors.html",
+    ]
+
+
+def test_a_home_page_from_the_shared_cache_computes_no_section(
+    client: Client, cast: dict[str, Actor], count_queries: Callable[[Callable[[], object]], int]
+) -> None:
+    from django.core.cache import cache
+
+    from missa.accounts.models import User
+
+    # Signed in, the page itself is made for each request; its main content comes from the
+    # shared cache once made, and then no section computes its figures.
+    client.force_login(User.objects.create_user("ana", "ana@example.org", "pw-sorgue-2017"))
+    client.get("/")
+    cache.clear()
+    made = count_queries(lambda: client.get("/"))
+    served = count_queries(lambda: client.get("/"))
+    assert made - served >= 6
+    assert "Où en est la démarche" in client.get("/").content.decode()

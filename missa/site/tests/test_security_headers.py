@@ -39,7 +39,7 @@ def test_an_unexpected_error_shows_the_styled_500_page(client: Client, db: None)
     from unittest import mock
 
     client.raise_request_exception = False
-    with mock.patch("missa.site.views.programme_timeline", side_effect=RuntimeError("boom")):
+    with mock.patch("missa.programme.home.programme_timeline", side_effect=RuntimeError("boom")):
         response = client.get("/")
     assert response.status_code == 500
     assert "Une erreur est survenue" in response.content.decode()
