@@ -22,7 +22,12 @@ class DirectoryFilterForm(forms.Form):
         "joined": ("joined_on", "pk"),
     }
 
-    q = forms.CharField(label=_("Search by name"), required=False, strip=True)
+    q = forms.CharField(
+        label=_("Search by name"),
+        required=False,
+        strip=True,
+        widget=forms.SearchInput(attrs={"maxlength": SEARCH_MAX_LENGTH, "autocomplete": "off"}),
+    )
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *Actor.Kind.choices]

@@ -115,6 +115,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": DirectoryFilterForm(initial=filters, sectors=sectors),
         "filters": filters,
+        "chosen": len(set(filters) - {"q"}),
         "page": page,
         "cards": _directory_cards(listed, sectors),
         # The main content is the same for every visitor (core.templatetags.missa).

@@ -150,7 +150,12 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "applications/review_queue.html",
-        {"form": QueueFilterForm(initial=filters), "filters": filters, "page": page},
+        {
+            "form": QueueFilterForm(initial=filters),
+            "filters": filters,
+            "chosen": len(filters),
+            "page": page,
+        },
     )
 
 

@@ -38,19 +38,34 @@ def test_a_paginated_list_shows_its_items_its_pages_or_its_empty_state(
 ) -> None:
     page = Paginator(list(range(count)), 10).get_page("2")
     html = render(
-        "{% paginated page %}<ul>{% for n in page.object_list %}<li>{{ n }}</li>{% endfor %}</ul>"
-        "{% empty %}<p>Rien encore.</p>{% endpaginated %}",
+        '{% paginated page %}<ul>{% for n in page.object_list %}<li class="item">{{ n }}</li>'
+        "{% endfor %}</ul>{% empty %}<p>Rien encore.</p>{% endpaginated %}",
         path="/list/?page=2&sort=name",
         page=page,
     )
     if count == 0:
         assert html.strip() == '<div class="empty-state"><p>Rien encore.</p></div>'
         return
-    assert html.count("<li>") == len(page.object_list) + (pages > 1) * 3
+    assert html.count('<li class="item">') == len(page.object_list)
     assert ('class="pagination"' in html) == (pages > 1)
     if pages > 1:
-        # The links keep the other parameters of the address.
-        assert 'href="?page=1&amp;sort=name"' in html
+        # Numbered, and the links keep the other parameters of the address.
+        assert "Page 2 sur 3" in html
+        for number in (1, 3):
+            assert f'href="?page={number}&amp;sort=name"' in html
+        assert '<span aria-current="page"><span class="visually-hidden">Page </span>2' in html
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [(1, [1, 2, None, 20]), (7, [1, None, 6, 7, 8, None, 20]), (20, [1, None, 19, 20])],
+)
+def test_page_numbers_show_the_ends_and_the_neighbours(
+    number: int, shown: list[int | None]
+) -> None:
+    from missa.core.templatetags.missa import page_numbers
+
+    assert page_numbers(Paginator(list(range(200)), 10).page(number)) == shown
 
 
 def test_the_menus_come_from_one_list_and_mark_the_current_section(

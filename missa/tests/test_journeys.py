@@ -93,6 +93,9 @@ def test_filter_and_search_the_directory(
     expect(tab.get_by_text("3 acteurs trouvés")).to_be_visible()
     check(tab, watch)
 
+    # The filters other than the search are folded: a phone shows the first result at once.
+    expect(tab.get_by_label("Secteur")).not_to_be_visible()
+    tab.get_by_text("Filtres et tri").click()
     tab.get_by_label("Secteur").select_option("economique")
     expect(tab.get_by_text("2 acteurs trouvés")).to_be_visible()
     expect(tab).to_have_url(re.compile(r"sector=economique"))
@@ -114,6 +117,7 @@ def test_directory_works_without_javascript(
 ) -> None:
     with watched_page(browser, java_script_enabled=False) as (tab, watch):
         tab.goto(f"{live_server}/actors/")
+        tab.get_by_text("Filtres et tri").click()
         tab.get_by_label("Type").select_option("person")
         tab.get_by_role("button", name="Filtrer").click()
         expect(tab.get_by_text("1 acteur trouvé")).to_be_visible()
@@ -147,6 +151,25 @@ def test_keyboard_only_navigation_of_the_menu(
     tab.keyboard.press("Enter")
     expect(tab.get_by_role("heading", level=1)).to_have_text("Le journal, mois après mois")
     check(tab, watch)
+
+
+def test_on_a_phone_the_menus_fold_and_the_first_result_is_on_the_first_screen(
+    live_server: object, cast: dict[str, Actor], browser: Browser
+) -> None:
+    with watched_page(browser, viewport={"width": 375, "height": 667}) as (tab, watch):
+        tab.goto(f"{live_server}/actors/")
+        header = tab.get_by_role("banner").bounding_box()
+        assert header is not None and header["height"] <= 80
+        first = tab.get_by_role("link", name="Atelier Alice").bounding_box()
+        assert first is not None and first["y"] + first["height"] <= 667
+        journal = tab.get_by_role("link", name="Journal", exact=True)
+        expect(journal).not_to_be_visible()
+        check(tab, watch)
+        tab.locator("summary").filter(has_text="Menu").click()
+        expect(tab.get_by_role("link", name="Se connecter")).to_be_visible()
+        journal.click()
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Le journal, mois après mois")
+        check(tab, watch)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Page
 from django.template.base import FilterExpression
 from django.utils.safestring import SafeString, mark_safe
 
@@ -76,6 +77,15 @@ def breadcrumb(*trail: object) -> dict[str, object]:
         )
     links = [(trail[index], trail[index + 1]) for index in range(0, len(trail) - 1, 2)]
     return {"links": links, "current": trail[-1]}
+
+
+@register.filter
+def page_numbers(page: Page) -> list[int | None]:
+    """Return the page numbers to link: both ends, this one, its neighbours; None for a gap."""
+    return [
+        number if isinstance(number, int) else None
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+    ]
 
 
 class PaginatedNode(template.Node):
