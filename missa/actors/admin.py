@@ -1,6 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from missa.core.admin_widgets import ValidAutocompleteMixin
+
 from .models import Actor, ActorRole, Membership
 
 
@@ -9,14 +11,14 @@ class ActorRoleInline(TranslationTabularInline):
     extra = 0
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ValidAutocompleteMixin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Actor)
-class ActorAdmin(TranslationAdmin):
+class ActorAdmin(ValidAutocompleteMixin, TranslationAdmin):
     list_display = ["name", "kind", "town", "is_public", "joined_on"]
     list_filter = ["kind", "is_public", "sectors", "roles__role"]
     search_fields = ["name", "slug", "siret", "town"]
@@ -29,7 +31,7 @@ class ActorAdmin(TranslationAdmin):
 
 
 @admin.register(ActorRole)
-class ActorRoleAdmin(TranslationAdmin):
+class ActorRoleAdmin(ValidAutocompleteMixin, TranslationAdmin):
     list_display = ["actor", "role", "position", "start_date", "end_date"]
     list_filter = ["role"]
     search_fields = ["actor__name", "position"]
@@ -38,7 +40,7 @@ class ActorRoleAdmin(TranslationAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ValidAutocompleteMixin, admin.ModelAdmin):
     list_display = ["user", "actor", "role", "created_at"]
     list_filter = ["role"]
     search_fields = ["user__email", "actor__name"]

@@ -1,0 +1,29 @@
+"""Admin widgets that keep the back office valid HTML (checked by tests/test_html_valid.py)."""
+
+from typing import Any
+
+from django.contrib.admin import widgets
+from django.db import models
+from django.forms import ModelChoiceField
+from django.http import HttpRequest
+
+
+class AutocompleteSelect(widgets.AutocompleteSelect):
+    """Django's autocomplete whose empty choice has a label: an empty <option> is invalid."""
+
+    def create_option(self, name: str, value: Any, label: Any, *args: Any, **kwargs: Any) -> Any:
+        return super().create_option(name, value, label if value != "" else "—", *args, **kwargs)
+
+
+class ValidAutocompleteMixin:
+    """For a ModelAdmin or an inline: its autocomplete fields use the widget above."""
+
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
+        if db_field.name in self.get_autocomplete_fields(request):  # type: ignore[attr-defined]
+            kwargs.setdefault(
+                "widget",
+                AutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")),  # type: ignore[attr-defined]
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]

@@ -1,0 +1,100 @@
+"""Every page is valid HTML for the Nu HTML Checker (vnu-jar from the npm lock, run on Java).
+
+Each URL of the permission matrix is fetched as every role that may see it; the pages are then
+checked in one run of the checker. Errors only: zero is the bar.
+"""
+
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from missa.accounts.models import User
+from missa.actors.models import Actor
+from missa.tests.test_permission_matrix import (  # noqa: F401 — sign_in_as is a fixture
+    ADMIN_ACCOUNT_PAGES,
+    ADMIN_PAGES,
+    MATRIX,
+    sign_in_as,
+)
+
+pytestmark = pytest.mark.django_db
+
+VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ROLES = ["visitor", "ambassador", "committee", "editor", "administrator"]
+ADMIN_FORMS = [
+    "/admin/actors/actor/{alice}/change/",
+    "/admin/actors/actor/add/",
+    "/admin/journal/journalmonth/add/",
+    "/admin/programme/phase/add/",
+    "/admin/brandkit/brandasset/add/",
+    "/admin/core/territory/add/",
+    "/admin/charter/charterversion/add/",
+]
+# Pages that answer with an error status on purpose, in the site's layout.
+ERROR_PAGES = {"not found": "/actors/no-such-actor/", "refused": "/network/review/"}
+
+
+def validate(pages: dict[str, str], folder: Path) -> list[str]:
+    """Return the checker's errors for each page, one line each."""
+    java = shutil.which("java")
+    assert java, "Java runs the Nu HTML Checker: install a JRE (openjdk-17-jre-headless)"
+    assert VNU.exists(), "vnu.jar comes from the npm lock: run `make install-dev`"
+    names = {}
+    for index, (label, html) in enumerate(pages.items()):
+        path = folder / f"page-{index}.html"
+        path.write_text(html)
+        names[str(path)] = label
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--stdout", *map(str, names)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    messages = json.loads(result.stdout or "{}").get("messages", [])
+    assert result.returncode in {0, 1}, result.stderr[-2000:]
+    return [
+        f"{names.get(str(message.get('url', '')).removeprefix('file:'), message.get('url'))}: line "
+        f"{message.get('lastLine')}: {message.get('message')} — {message.get('extract', '')!r}"
+        for message in messages
+        if message.get("type") in {"error", "non-document-error"}
+    ]
+
+
+def test_every_page_is_valid_html(
+    client: Client, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    sign_in: Callable[[str], User | None] = request.getfixturevalue("sign_in_as")
+    pages: dict[str, str] = {}
+    for role in ROLES:
+        client.logout()
+        sign_in(role)
+        for name, (url, expected) in MATRIX.items():
+            if expected[role] != 200:
+                continue
+            response = client.get(url)
+            if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+                pages[f"{url} as {role} ({name})"] = response.content.decode()
+        if role in {"editor", "administrator"}:
+            for url in ADMIN_PAGES + (ADMIN_ACCOUNT_PAGES if role == "administrator" else []):
+                pages[f"{url} as {role}"] = client.get(url).content.decode()
+            # The forms editors fill in.
+            for url in ADMIN_FORMS:
+                response = client.get(url.format(alice=Actor.objects.get(slug="atelier-alice").pk))
+                assert response.status_code == 200, url
+                pages[f"{url} as {role}"] = response.content.decode()
+        for label, url in ERROR_PAGES.items():
+            response = client.get(url)
+            if response.status_code >= 400:
+                pages[f"{url} as {role} ({label}, {response.status_code})"] = (
+                    response.content.decode()
+                )
+    assert len(pages) > 100
+    errors = validate(pages, tmp_path)
+    assert not errors, f"{len(errors)} errors:\n" + "\n".join(errors)
