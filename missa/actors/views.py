@@ -30,7 +30,7 @@ class DirectoryCard:
     kind_label: str
     town: str
     roles: list[str]
-    sector_names: str
+    sectors: list[Sector]
 
     # What a card reads of an actor.
     FIELDS = ("pk", "name", "slug", "kind", "town")
@@ -55,10 +55,10 @@ def _directory_cards(actors: list[Actor], sectors: list[Sector]) -> list[Directo
             kind_label=actor.kind_label,
             town=actor.town,
             roles=roles[actor.pk],
-            sector_names=", ".join(
-                sectors[position[pk]].name
+            sectors=[
+                sectors[position[pk]]
                 for pk in sorted(sector_ids[actor.pk], key=position.__getitem__)
-            ),
+            ],
         )
         for actor in actors
     ]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from missa.actors.models import Actor, ActorRole
-from missa.core.models import Benefit, Objective
+from missa.core.models import Benefit, Objective, Sector
 
 from .models import Deliverable, Phase, ProgrammeTimeline
 
@@ -44,6 +44,7 @@ def programme(request: HttpRequest) -> HttpResponse:
     governance["committee"].sort(key=lambda role: (not role.position, role.actor.name))
     context = {
         "timeline": timeline,
+        "sectors": Sector.objects.all(),
         "objectives": Objective.objects.all(),
         "benefits": Benefit.objects.all(),
         "governance": governance,

@@ -103,3 +103,15 @@ def test_directory_search_ignores_accents_and_case(client: Client, cast: dict[st
     Actor.objects.create(kind=Actor.Kind.COMPANY, name="Hôtel du Pont", slug="hotel-du-pont")
     assert names(client, "?q=HOTEL") == ["Hôtel du Pont"]
     assert names(client, "?q=hôtel%20%20du") == ["Hôtel du Pont"]
+
+
+def test_directory_cards_show_each_sector_with_its_colour(
+    client: Client, cast: dict[str, Actor]
+) -> None:
+    from missa.core.models import Sector
+
+    tourism = Sector.objects.get(slug="tourisme")
+    Sector.objects.filter(pk=tourism.pk).update(colour="#12a4b6")
+    html = client.get("/actors/?sector=tourisme").content.decode()
+    assert html.count('<li class="chip">') == 1  # Atelier Alice, in tourism only
+    assert '<rect width="14" height="14" rx="3" fill="#12a4b6"/></svg> Tourisme</li>' in html

@@ -40,3 +40,14 @@ def test_programme_page_runs_the_same_queries_at_two_sizes(
     cast: dict[str, Actor], assert_constant_queries: Callable[[str], None]
 ) -> None:
     assert_constant_queries("/programme/")
+
+
+def test_programme_page_names_the_sectors_with_their_pages_and_colours(
+    client: Client, cast: dict[str, Actor]
+) -> None:
+    from missa.core.models import Sector
+
+    html = client.get("/programme/").content.decode()
+    for sector in Sector.objects.all():
+        assert f'href="/sectors/{sector.slug}/"' in html
+        assert f'fill="{sector.colour}"' in html
