@@ -182,6 +182,8 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 # Its emails go through MISSA's mail queue (missa.mail), in the recipient's language.
 ACCOUNT_ADAPTER = "missa.accounts.adapter.AccountAdapter"
+# People are named by their name, never by the internal username.
+ACCOUNT_USER_DISPLAY = "missa.accounts.models.user_display"
 ACCOUNT_FORMS = {"signup": "missa.accounts.forms.SignupForm"}
 # Rate limits (log-in, sign-up, password reset…) are allauth's defaults, counted in CACHES.
 # Two-factor authentication: an authenticator app (TOTP) with recovery codes. Required of

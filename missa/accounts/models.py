@@ -50,6 +50,11 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.display_name or self.get_full_name() or self.email or self.username
 
+    @property
+    def greeting_name(self) -> str:
+        """Return the name to greet the person by: theirs, never an address or the username."""
+        return self.display_name or self.get_full_name()
+
     def save(self, *args: object, **kwargs: object) -> None:
         # One spelling per address, as allauth stores them: "Lea@Example.org" is lea@example.org.
         self.email = self.email.strip().lower()
@@ -82,3 +87,8 @@ class User(AbstractUser):
             except PermissionDenied:
                 return False
         return False
+
+
+def user_display(user: User) -> str:
+    """How allauth names a person (ACCOUNT_USER_DISPLAY): their name, else their address."""
+    return user.greeting_name or user.email

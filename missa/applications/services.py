@@ -7,7 +7,6 @@ Decisions lock the application's row, so two reviewers acting at once cannot bot
 import datetime
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -22,6 +21,7 @@ from missa.activity.services import record_activity, set_actor_visibility
 from missa.actors.models import Actor, ActorRole, Membership, normalize_for_search
 from missa.charter.models import Commitment
 from missa.core.models import Sector
+from missa.mail.identity import site_identity
 from missa.mail.services import queue_email
 
 from .models import Application, ApplicationEvent
@@ -261,10 +261,11 @@ def notify(application: Application, step: str) -> None:
     applicant = application.applicant
     with translation.override(applicant.language):
         context = {
+            **site_identity(),
             "application": application,
             "user": applicant,
+            "recipient_name": applicant.greeting_name,
             "path": reverse("applications:application-detail", args=[application.pk]),
-            "site_url": settings.MISSA_SITE_URL.rstrip("/"),
         }
         subject = render_to_string(f"applications/email/{step}_subject.txt", context)
         body = render_to_string(f"applications/email/{step}.txt", context)
