@@ -109,9 +109,26 @@ class Activity(models.Model):
         self.month = first_of_month(self.date)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
+    def get_absolute_url(self) -> str:
+        # Under its actor's page; lists load the actor with the activity (select_related).
+        return f"{self.actor.get_absolute_url()}activities/{self.pk}/"
+
     @property
     def kind_label(self) -> str:
         return str(ACTIVITY_KIND_LABELS.get(self.kind, self.kind))
+
+    def related_page(self) -> tuple[str, str] | None:
+        """Return the public page of what the activity is about (its name and address), if any.
+
+        A model whose objects have a public page says so with `get_public_url()` (a meeting, a
+        decision, an idea); an application, for one, has none.
+        """
+        if self.content_type_id is None:
+            return None
+        related = self.related
+        public_url = getattr(related, "get_public_url", None)
+        url = public_url() if callable(public_url) else None
+        return (str(related), url) if url else None
 
 
 ACTIVITY_KIND_LABELS = dict(Activity.Kind.choices)

@@ -19,6 +19,26 @@ from .models import Activity
 from .services import hide_activity, report_activity
 
 
+@require_safe
+def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One public activity: what, when, who, in which sectors, with its photo and link."""
+    actor = get_public_actor(slug)
+    try:
+        activity = Activity.objects.public().get(pk=pk, actor=actor)
+    except Activity.DoesNotExist as error:
+        raise Http404("No such activity.") from error
+    activity.actor = actor
+    context = {
+        "actor": actor,
+        "activity": activity,
+        "sectors": list(activity.sectors.all()),
+        "related": activity.related_page(),
+        # The main content is the same for every visitor (core.templatetags.missa).
+        "shared_content": "",
+    }
+    return render(request, "activity/activity_detail.html", context)
+
+
 @login_required
 def report(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_actor_for(request, slug, "actors.report_for_actor")

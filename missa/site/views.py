@@ -58,7 +58,12 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_public_actor(slug)
-    activities = Activity.objects.public().filter(actor=actor).order_by("-date", "-pk")
+    activities = (
+        Activity.objects.public()
+        .filter(actor=actor)
+        .select_related("actor")
+        .order_by("-date", "-pk")
+    )
     context = {
         "actor": actor,
         "sectors": list(actor.sectors.all()),

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.test import Client
 
 from missa.accounts.models import User
+from missa.activity.models import Activity
 from missa.actors.models import Actor
 from missa.tests.test_permission_matrix import (  # noqa: F401 — sign_in_as is a fixture
     ADMIN_ACCOUNT_PAGES,
@@ -89,6 +90,11 @@ def test_every_page_is_valid_html(
                 response = client.get(url.format(alice=Actor.objects.get(slug="atelier-alice").pk))
                 assert response.status_code == 200, url
                 pages[f"{url} as {role}"] = response.content.decode()
+        # Pages whose address holds an id: one of each.
+        activity = Activity.objects.public().select_related("actor").first()
+        assert activity is not None
+        url = activity.get_absolute_url()
+        pages[f"{url} as {role}"] = client.get(url).content.decode()
         for label, url in ERROR_PAGES.items():
             response = client.get(url)
             if response.status_code >= 400:

@@ -221,3 +221,17 @@ def test_pages_serve_at_most_50_kb_of_compressed_javascript() -> None:
         assert isinstance(found, str), script
         total += len(gzip.compress(Path(found).read_bytes()))
     assert total <= 50 * 1024
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_from_the_journal_to_an_activity_and_its_actor(
+    live_server: object, cast: dict[str, Actor], browser: Browser, width: int
+) -> None:
+    with watched_page(browser, viewport={"width": width, "height": 900}) as (tab, watch):
+        tab.goto(f"{live_server}/journal/2017/06/")
+        tab.get_by_role("link", name="Portes ouvertes de l'atelier").click()
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Portes ouvertes de l'atelier")
+        check(tab, watch)
+        tab.get_by_role("main").get_by_role("link", name="Atelier Alice").first.click()
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Atelier Alice")
+        check(tab, watch)
