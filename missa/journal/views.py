@@ -23,8 +23,11 @@ class QuietMonths:
     last: datetime.date
 
 
-def _journal_entries(span: JournalSpan) -> list[datetime.date | QuietMonths]:
-    """Return the journal's months newest first, runs of quiet months folded into one entry."""
+def _journal_entries(
+    span: JournalSpan, year: int | None = None
+) -> list[datetime.date | QuietMonths]:
+    """Return the journal's months newest first (of one year, if given), runs of quiet months
+    folded into one entry."""
     lively = set(
         MonthSummary.objects.filter(activity_count__gt=0).values_list("month", flat=True)
     ) | set(JournalMonth.objects.published().values_list("month", flat=True))
@@ -32,6 +35,8 @@ def _journal_entries(span: JournalSpan) -> list[datetime.date | QuietMonths]:
     entries: list[datetime.date | QuietMonths] = []
     quiet: list[datetime.date] = []
     for month in span.months():
+        if year is not None and month.year != year:
+            continue
         if month in lively or month == this_month:
             if quiet:
                 entries.append(QuietMonths(first=quiet[-1], last=quiet[0]))
@@ -46,7 +51,12 @@ def _journal_entries(span: JournalSpan) -> list[datetime.date | QuietMonths]:
 
 @require_safe
 def month_list(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, _journal_entries(journal_span()), "journal_months")
+    span = journal_span()
+    years = sorted({month.year for month in span.months()}, reverse=True)
+    # A year the journal does not cover, or not a year at all, shows every month.
+    asked = request.GET.get("year", "")
+    year = int(asked) if asked.isdigit() and int(asked) in years else None
+    page = paginate(request, _journal_entries(span, year), "journal_months")
     months = [entry for entry in page.object_list if isinstance(entry, datetime.date)]
     editorials: dict[datetime.date, JournalMonth] = {}
     summaries: dict[datetime.date, MonthSummary] = {}
@@ -67,7 +77,8 @@ def month_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "journal/month_list.html",
-        {"page": page, "rows": rows, "shared_content": ""},  # the same for every visitor
+        # The same for every visitor.
+        {"page": page, "rows": rows, "years": years, "year": year, "shared_content": ""},
     )
 
 

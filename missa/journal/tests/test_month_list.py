@@ -38,6 +38,32 @@ def test_journal_lists_the_programme_months_newest_first_with_counts(
     assert "3 activités, 3 acteurs" in html
 
 
+def test_journal_is_navigable_by_year(client: Client, cast: dict[str, Actor]) -> None:
+    record_activity(
+        actor=cast["alice"], kind="hosted_event", title="Salon", date=datetime.date(2019, 3, 2)
+    )
+    html = client.get("/journal/").content.decode()
+    this_year = timezone.localdate().year
+    for year in range(2017, this_year + 1):
+        assert f'href="?year={year}">{year}</a>' in html
+    rows = client.get("/journal/?year=2019").context["rows"]
+    assert [row["month"] for row in rows if "month" in row] == [datetime.date(2019, 3, 1)]
+    # The rest of 2019 folds into two quiet runs, around March.
+    assert [row["quiet"] for row in rows if "quiet" in row] == [
+        QuietMonths(first=datetime.date(2019, 4, 1), last=datetime.date(2019, 12, 1)),
+        QuietMonths(first=datetime.date(2019, 1, 1), last=datetime.date(2019, 2, 1)),
+    ]
+    assert (
+        '<span aria-current="true">2019</span>'
+        in client.get("/journal/?year=2019").content.decode()
+    )
+    # A year the journal does not cover, or no year at all: every month, no error.
+    for asked in ("1999", "abc", "", "2019.5", "-1"):
+        response = client.get("/journal/", {"year": asked})
+        assert response.status_code == 200
+        assert response.context["year"] is None
+
+
 def test_journal_pages_the_months(client: Client, cast: dict[str, Actor]) -> None:
     from missa.programme.models import Phase
 
