@@ -12,21 +12,22 @@ from missa.actors.models import Actor, ActorRole
 from missa.core.models import add_months, months_between
 from missa.core.seeding import END, START, DemoContext
 
-# (kind, title fr, title en); "{x}" is filled with a place or a town.
+# (kind, title fr, title en). "{town}" is filled with a town (in each language, with French
+# elision: "de Lyon", "d'Oslo"), "{theme}" with one of the programme's themes.
 ACTIVITY_TEMPLATES = {
     "attended_meeting": [
         ("Participation au comité de pilotage", "Took part in the steering committee"),
-        ("Participation à l'atelier « {x} »", "Took part in the \u201c{x}\u201d workshop"),
+        ("Participation à l'atelier « {theme} »", "Took part in the \u201c{theme}\u201d workshop"),
         ("Présent à la réunion des ambassadeurs", "Attended the ambassadors' meeting"),
     ],
     "hosted_event": [
         ("Portes ouvertes à l'atelier", "Open day at the workshop"),
-        ("Accueil d'une délégation de {x}", "Welcomed a delegation from {x}"),
-        ("Soirée des ambassadeurs {x}", "Ambassadors' evening {x}"),
-        ("Marché nocturne {x}", "Night market {x}"),
+        ("Accueil d'une délégation {de_town}", "Welcomed a delegation from {town}"),
+        ("Soirée des ambassadeurs « {theme} »", "Ambassadors' evening: \u201c{theme}\u201d"),
+        ("Marché nocturne au bord de la Sorgue", "Night market by the Sorgue"),
     ],
     "published_document": [
-        ("Publication d'un guide {x}", "Published a guide {x}"),
+        ("Publication d'un guide « {theme} »", "Published a \u201c{theme}\u201d guide"),
         ("Diffusion de la lettre d'information", "Sent out the newsletter"),
     ],
     "led_action": [
@@ -36,22 +37,25 @@ ACTIVITY_TEMPLATES = {
         ),
         (
             "Avancement de l'action « Parcours des antiquaires »",
-            "Advanced the \u201cAntique dealers' trail\u201d action",
+            "Moved the \u201cAntique dealers' trail\u201d action forward",
         ),
-        ("Lancement d'un chantier « {x} »", "Started a \u201c{x}\u201d project"),
+        ("Lancement du chantier « {theme} »", "Launched the \u201c{theme}\u201d initiative"),
     ],
     "promoted_brand": [
-        ("La marque sur le stand d'un salon à {x}", "Showed the brand at a trade fair in {x}"),
+        (
+            "La marque sur le stand d'un salon à {town}",
+            "Showed the brand at a trade fair in {town}",
+        ),
         ("Vitrine aux couleurs de la marque", "Shop window in the brand's colours"),
         ("Emballages à l'effigie de la marque", "Packaging carrying the brand"),
     ],
     "media_mention": [
         ("Article dans la presse régionale", "Article in the regional press"),
-        ("Reportage télévisé sur {x}", "Television report on {x}"),
+        ("Reportage télévisé : « {theme} »", "Television report: \u201c{theme}\u201d"),
     ],
     "contributed_idea": [
         ("Idée proposée : navettes fluviales", "Idea: river shuttles"),
-        ("Idée proposée : un label « {x} »", "Idea: a \u201c{x}\u201d label"),
+        ("Idée proposée : un label « {theme} »", "Idea: a \u201c{theme}\u201d label"),
         ("Contribution au plan d'actions", "Contribution to the action plan"),
     ],
     "welcomed_newcomer": [
@@ -59,22 +63,26 @@ ACTIVITY_TEMPLATES = {
         ("Parrainage d'une entreprise qui s'installe", "Mentored a company moving in"),
     ],
     "partnership": [
-        ("Partenariat avec une entreprise {x}", "Partnership with a company {x}"),
+        (
+            "Partenariat « {theme} » avec une entreprise voisine",
+            "\u201c{theme}\u201d partnership with a neighbouring company",
+        ),
     ],
 }
+# (French, English)
 FOREIGN_TOWNS = [
-    "Lyon",
-    "Paris",
-    "Milan",
-    "Barcelone",
-    "Genève",
-    "Bruxelles",
-    "Montréal",
-    "Oslo",
-    "Cork",
-    "Mississauga",
-    "Venise",
-    "Munich",
+    ("Lyon", "Lyon"),
+    ("Paris", "Paris"),
+    ("Milan", "Milan"),
+    ("Barcelone", "Barcelona"),
+    ("Genève", "Geneva"),
+    ("Bruxelles", "Brussels"),
+    ("Montréal", "Montreal"),
+    ("Oslo", "Oslo"),
+    ("Cork", "Cork"),
+    ("Mississauga", "Mississauga"),
+    ("Venise", "Venice"),
+    ("Munich", "Munich"),
 ]
 THEMES = [
     ("Patrimoine et roues à aubes", "Heritage and water wheels"),
@@ -85,18 +93,27 @@ THEMES = [
     ("Sorgue propre", "Clean Sorgue"),
     ("Saveurs du Comtat", "Flavours of the Comtat"),
 ]
-TOWN_KINDS = {"hosted_event", "promoted_brand"}
+
+
+def _de(town: str) -> str:
+    """Return "de Lyon", "d'Oslo": French elides "de" before a vowel."""
+    return f"d'{town}" if town[0].lower() in "aeiouyéèêâîôû" else f"de {town}"
 
 
 def activity_title(rng: random.Random, kind: str) -> tuple[str, str]:
     """Return a made-up activity title of this kind, in French and English."""
     title_fr, title_en = rng.choice(ACTIVITY_TEMPLATES[kind])
-    if kind in TOWN_KINDS:
-        town = rng.choice(FOREIGN_TOWNS)
-        fill_fr, fill_en = town, town
-    else:
-        fill_fr, fill_en = rng.choice(THEMES)
-    return title_fr.replace("{x}", fill_fr), title_en.replace("{x}", fill_en)
+    if "{town}" in title_en:
+        town_fr, town_en = rng.choice(FOREIGN_TOWNS)
+        title_fr = title_fr.replace("{de_town}", _de(town_fr)).replace("{town}", town_fr)
+        title_en = title_en.replace("{town}", town_en)
+    if "{theme}" in title_en:
+        theme_fr, theme_en = rng.choice(THEMES)
+        title_fr, title_en = (
+            title_fr.replace("{theme}", theme_fr),
+            title_en.replace("{theme}", theme_en),
+        )
+    return title_fr, title_en
 
 
 # Institutions and the people who speak for them are busier than the average ambassador.

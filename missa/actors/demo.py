@@ -255,8 +255,8 @@ class _Population:
                     "ambassadrice de la marque partagée (entreprise fictive)."
                 ),
                 description_en=(
-                    f"A {sector_en.lower()} company based in {town}, ambassador of the "
-                    "shared brand (fictional company)."
+                    f"A company in the {sector_en.lower()} sector, based in {town}, "
+                    "ambassador of the shared brand (fictional company)."
                 ),
             )
             companies.append(actor)

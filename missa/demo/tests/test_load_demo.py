@@ -60,6 +60,25 @@ def test_demo_editorials_quote_the_months_true_figures() -> None:
         assert f"**{public.count()} activités**" in entry["editorial_fr"]
         assert f"**{joined} nouvelles adhésions**" in entry["editorial_fr"]
         assert f"**{joined} new members**" in entry["editorial_en"]
+        # Its first newcomers are named, and its most active sector with its true count.
+        first = public.filter(kind="joined").order_by("date", "pk").first()
+        assert first is not None and f"**{first.actor.name}**" in entry["editorial_fr"]
+
+
+def test_each_demo_month_has_its_own_editorial_in_correct_english() -> None:
+    load()
+    months = list(JournalMonth.objects.values_list("title_fr", "title_en", "editorial_en"))
+    assert len({title for title, _en, _text in months}) == len(months) == 44
+    english = " ".join(f"{title} {text}" for _fr, title, text in months)
+    english += " ".join(filter(None, Activity.objects.values_list("title_en", flat=True)))
+    english += " ".join(filter(None, Actor.objects.values_list("description_en", flat=True)))
+    # French town names in English sentences (company names may keep theirs).
+    for town in ("Venise", "Barcelone", "Genève", "Bruxelles", "Montréal"):
+        assert f"in {town}" not in english and f"from {town}" not in english, town
+    for mistake in ("A economy", "Started a"):
+        assert mistake not in english, mistake
+    french = " ".join(Activity.objects.values_list("title_fr", flat=True))
+    assert "de Oslo" not in french and "« «" not in french
 
 
 def test_load_demo_is_idempotent() -> None:
