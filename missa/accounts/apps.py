@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 def ensure_editors_group(*, using: str = "default", **kwargs: Any) -> None:
     """Create the editors group with its permissions (after migrations created them).
 
-    Each app says what editors may do with its models (`editor_permissions` on its AppConfig,
-    such as ["change", "view"]); an app that says nothing gives them nothing.
+    Each app says what editors may do with its models (`editor_permissions` on its AppConfig:
+    actions for all its models, such as ["change", "view"], or one model's permission, such as
+    "add_question"); an app that says nothing gives them nothing.
     """
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
@@ -24,8 +25,8 @@ def ensure_editors_group(*, using: str = "default", **kwargs: Any) -> None:
     wanted = [
         permission
         for permission in permission_model.objects.using(using).select_related("content_type")
-        if permission.codename.split("_", 1)[0]
-        in allowed.get(permission.content_type.app_label, set())
+        if {permission.codename.split("_", 1)[0], permission.codename}
+        & allowed.get(permission.content_type.app_label, set())
     ]
     group.permissions.add(*wanted)
 

@@ -2,8 +2,9 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from modeltranslation.admin import TranslationAdmin
 
-from .models import Application, ApplicationEvent
+from .models import Application, ApplicationEvent, Question
 
 
 class ApplicationEventInline(admin.TabularInline):
@@ -32,3 +33,12 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+@admin.register(Question)
+class QuestionAdmin(TranslationAdmin):
+    """The questions and answers of the page "Become an ambassador"."""
+
+    list_display = ["question", "order"]
+    list_editable = ["order"]
+    search_fields = ["question", "answer"]

@@ -162,3 +162,19 @@ class ApplicationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} — {self.status}"
+
+
+class Question(models.Model):
+    """A question people ask before joining the network, with its answer (the join page)."""
+
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    question = SingleLineField(_("question"), max_length=200)
+    answer = models.TextField(_("answer"), help_text=_("Markdown: paragraphs, lists, links."))
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("question about joining")
+        verbose_name_plural = _("questions about joining")
+
+    def __str__(self) -> str:
+        return self.question

@@ -6,6 +6,7 @@ app_name = "applications"
 
 urlpatterns = [
     path("register/", views.register, name="register"),
+    path("join/", views.join, name="join"),
     path("apply/", views.apply, name="apply"),
     path("my-applications/", views.my_applications, name="my-applications"),
     path("my-applications/<int:pk>/", views.application_detail, name="application-detail"),

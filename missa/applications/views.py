@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -20,7 +21,7 @@ from missa.core.ratelimit import allow
 
 from . import services
 from .forms import ApplicationForm, QueueFilterForm, ReasonForm
-from .models import Application
+from .models import Application, Question
 
 # Applications sent (valid or not) per person and hour.
 APPLY_LIMIT = 10
@@ -57,6 +58,23 @@ def _get_application_to_review(pk: int) -> Application:
         ).get(pk=pk)
     except Application.DoesNotExist as error:
         raise Http404("No such application.") from error
+
+
+@require_safe
+def join(request: HttpRequest) -> HttpResponse:
+    """Become an ambassador: what one commits to, receives, pays, how long review takes, FAQ."""
+    charter = CharterVersion.objects.current()
+    commitments = list(charter.commitments.order_by("order", "pk")) if charter else []
+    context = {
+        "charter": charter,
+        "required": [commitment for commitment in commitments if commitment.is_required],
+        "optional": [commitment for commitment in commitments if not commitment.is_required],
+        "questions": list(Question.objects.all()),
+        "apply_url": reverse("applications:apply"),
+        # The same for every visitor, and for every signed-in person (the way to apply differs).
+        "shared_content": "signed-in" if request.user.is_authenticated else "",
+    }
+    return render(request, "applications/join.html", context)
 
 
 @login_required

@@ -75,6 +75,22 @@ class Territory(models.Model):
         blank=True,
         help_text=_('Language codes offered to visitors, such as ["fr", "en"].'),
     )
+    # Joining the network: what it costs and how long the committee takes to answer.
+    membership_fee = SingleLineField(
+        _("membership fee"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "What ambassadors pay, such as “50 € a year”. Leave empty when joining is free."
+        ),
+    )
+    review_days = models.PositiveSmallIntegerField(
+        _("review time in days"),
+        default=21,
+        help_text=_(
+            "How many days, at most, the steering committee takes to answer an application."
+        ),
+    )
 
     objects = TerritoryQuerySet.as_manager()
 

@@ -5,7 +5,7 @@ from .models import Benefit, Objective, Sector, Territory
 
 @register(Territory)
 class TerritoryTranslation(TranslationOptions):
-    fields = ("nickname", "short_description", "description", "tagline")
+    fields = ("nickname", "short_description", "description", "tagline", "membership_fee")
 
 
 @register(Sector)

@@ -95,6 +95,9 @@ def test_a_company_becomes_an_ambassador(
         "link", name="Le réseau"
     ).click()
     check(tab, watch)
+    # The front door: what ambassadors commit to and receive, then the form.
+    tab.get_by_role("link", name="Devenir ambassadeur").click()
+    check(tab, watch)
     tab.get_by_role("link", name="Candidater pour rejoindre le réseau").click()
     check(tab, watch)
     tab.get_by_label("Type").select_option("company")

@@ -1,6 +1,7 @@
 """A rejected application seen by its applicant, and a misuse of the brand reported."""
 
 import os
+import re
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -129,3 +130,26 @@ def _session_cookie(user: User, live_server: object) -> "SetCookieParam":
         "value": session.session_key or "",
         "url": str(live_server),
     }
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_visitor_finds_the_front_door_and_starts_to_apply(
+    live_server: object, cast: dict[str, Actor], browser: Browser, width: int
+) -> None:
+    from missa.applications.models import Question
+    from missa.browser import watched_page
+
+    version = CharterVersion.objects.create(title_fr="Charte", text_fr="Texte")
+    Commitment.objects.create(version=version, text_fr="Promouvoir le territoire")
+    publish_charter_version(version=version)
+    Question.objects.create(question_fr="Combien ça coûte ?", answer_fr="Rien.")
+    with watched_page(browser, viewport={"width": width, "height": 900}) as (tab, watch):
+        tab.goto(f"{live_server}/")
+        tab.get_by_role("link", name="Devenir ambassadeur").click()
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Devenir ambassadeur")
+        tab.get_by_text("Combien ça coûte ?").click()
+        expect(tab.get_by_text("Rien.", exact=True)).to_be_visible()
+        check(tab, watch)
+        tab.get_by_role("link", name="Créer mon compte et candidater").click()
+        expect(tab).to_have_url(re.compile(r"/accounts/signup/\?next=/network/apply/"))
+        check(tab, watch)

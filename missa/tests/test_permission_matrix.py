@@ -87,6 +87,7 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "charter:version-detail": ("/charter/v1/", PUBLIC),
     "activity:activity-detail": ("/actors/atelier-alice/activities/999999/", answer(404)),
     "applications:register": ("/network/register/", PUBLIC),
+    "applications:join": ("/network/join/", PUBLIC),
     "applications:apply": ("/network/apply/", SIGNED_IN_ONLY),
     "applications:my-applications": ("/network/my-applications/", SIGNED_IN_ONLY),
     # Someone else's application: as if it did not exist.
