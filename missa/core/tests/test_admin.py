@@ -34,7 +34,9 @@ def test_every_model_has_a_working_admin_with_search(
         assert model_admin.search_fields
     # The territory, its vocabularies and other short lists ordered by hand (the questions
     # about joining) are a handful of rows: nothing to filter.
-    short_list = model._meta.app_label == "core" or list(model._meta.ordering)[:1] == ["order"]
+    short_list = model._meta.app_label == "core" or list(model._meta.ordering or [])[:1] == [
+        "order"
+    ]
     if ours and not short_list:
         assert model_admin.list_filter
     instance = model._default_manager.first()
