@@ -189,6 +189,9 @@ ACCOUNT_FORMS = {"signup": "missa.accounts.forms.SignupForm"}
 # Two-factor authentication: an authenticator app (TOTP) with recovery codes. Required of
 # committee members, editors and administrators before their actions (accounts.security).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# A code typed as its 30 seconds end is still accepted (one period either side, as RFC 6238
+# advises for clocks and typing); a code is accepted once.
+MFA_TOTP_TOLERANCE = 1
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "MISSA")
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -28,6 +28,9 @@ PHONE = {"width": 375, "height": 812}
 
 
 def code(secret: str) -> str:
+    """Return the authenticator's current code, never one about to expire as it is typed."""
+    if 30 - time.time() % 30 < 3:
+        time.sleep(30 - time.time() % 30 + 0.1)
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
