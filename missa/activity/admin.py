@@ -7,19 +7,26 @@ from modeltranslation.admin import TranslationAdmin
 
 from missa.actors.admin import ActorAdmin
 from missa.actors.models import Actor
+from missa.core.admin_widgets import ValidAutocompleteMixin
 
 from .models import Activity, MonthSummary
 from .services import (
     delete_activities,
     delete_actor,
+    record_activity,
     refresh_month_summaries,
     set_actor_visibility,
 )
 
+# What editors record for the town, the committee and the partners: everything but joining
+# (an approved application records it).
+RECORDED_BY_EDITORS = [kind for kind in Activity.Kind if kind != Activity.Kind.JOINED]
+
 
 @admin.register(Activity)
-class ActivityAdmin(TranslationAdmin):
-    """Read the ledger; entries are written by services, which keep the month counts."""
+class ActivityAdmin(ValidAutocompleteMixin, TranslationAdmin):
+    """The ledger. Editors add entries (through record_activity, which keeps the month counts)
+    and correct or hide them; an entry's actor, kind and date do not change once recorded."""
 
     list_display = ["title", "actor", "kind", "date", "is_public"]
     list_filter = ["kind", "is_public", "sectors"]
@@ -27,12 +34,61 @@ class ActivityAdmin(TranslationAdmin):
     list_select_related = ["actor"]
     date_hierarchy = "date"
     show_full_result_count = False
+    autocomplete_fields = ["actor"]
     readonly_fields = ["actor", "kind", "date", "content_type", "object_id", "created_at"]
+    # Adding: what happened, by whom, when; the photo and the links to other objects come from
+    # the members' reports and the platform's own steps.
+    add_fields = ["actor", "kind", "date", "title", "text", "link", "sectors", "is_public"]
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return [] if obj is None else self.readonly_fields
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None:
+            return self._translated(self.add_fields)
+        return super().get_fields(request, obj)
+
+    def _translated(self, names: list[str]) -> list[str]:
+        translated = {"title", "text"}
+        return [
+            field
+            for name in names
+            for field in ([f"{name}_fr", f"{name}_en"] if name in translated else [name])
+        ]
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None:
+            return [(None, {"fields": self.get_fields(request, obj)})]
+        return super().get_fieldsets(request, obj)
+
+    def formfield_for_choice_field(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "kind":
+            kwargs["choices"] = [(kind.value, kind.label) for kind in RECORDED_BY_EDITORS]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def save_model(self, request: HttpRequest, obj: Activity, form: Any, change: bool) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        data = form.cleaned_data
+        recorded = record_activity(
+            actor=data["actor"],
+            kind=data["kind"],
+            title=data["title_fr"],
+            title_en=data.get("title_en") or "",
+            text=data.get("text_fr") or "",
+            text_en=data.get("text_en") or "",
+            link=data.get("link") or "",
+            date=data["date"],
+            sectors=data.get("sectors") or (),
+            is_public=data.get("is_public", True),
+        )
+        # The admin goes on with the recorded entry (its sectors, its page).
+        obj.pk, obj.month, obj._state.adding = recorded.pk, recorded.month, False
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        if not change:
+            return  # record_activity saved the sectors (the actor's, if none was chosen)
         # After the sectors are saved: the month's counts per sector depend on them.
         super().save_related(request, form, formsets, change)
         refresh_month_summaries([form.instance.month])

@@ -6,4 +6,4 @@ class ActivityConfig(AppConfig):
     name = "missa.activity"
     verbose_name = _("Activity ledger")
     # What town staff (the editors group) may do with this app\'s models in the admin.
-    editor_permissions = ["change", "view"]
+    editor_permissions = ["add", "change", "view"]

@@ -9,10 +9,18 @@ from django.http import HttpRequest
 
 
 class AutocompleteSelect(widgets.AutocompleteSelect):
-    """Django's autocomplete whose empty choice has a label: an empty <option> is invalid."""
+    """Django's autocomplete whose empty choice has a label (an empty <option> is invalid), and
+    which has one even when required (a required <select> needs it)."""
 
     def create_option(self, name: str, value: Any, label: Any, *args: Any, **kwargs: Any) -> Any:
         return super().create_option(name, value, label if value != "" else "—", *args, **kwargs)
+
+    def optgroups(self, name: str, value: Any, attrs: Any = None) -> Any:
+        groups = super().optgroups(name, value, attrs)
+        # A required select with nothing chosen yet still needs a first, empty choice.
+        if self.is_required and not any(options for _group, options, _index in groups):
+            groups.insert(0, (None, [self.create_option(name, "", "", False, 0)], 0))
+        return groups
 
 
 class ValidAutocompleteMixin:

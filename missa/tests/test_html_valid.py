@@ -32,6 +32,7 @@ ADMIN_FORMS = [
     "/admin/actors/actor/{alice}/change/",
     "/admin/actors/actor/add/",
     "/admin/journal/journalmonth/add/",
+    "/admin/activity/activity/add/",
     "/admin/programme/phase/add/",
     "/admin/brandkit/brandasset/add/",
     "/admin/core/territory/add/",
