@@ -43,6 +43,21 @@ TERRITORY = {
     "primary_colour": "#0b5394",
     "secondary_colour": "#f1c232",
     "languages": ["fr", "en"],
+    "publisher": "Commune de L'Isle-sur-la-Sorgue",
+    "publisher_address": "Hôtel de ville, rue Carnot\n84800 L'Isle-sur-la-Sorgue",
+    "publication_director": "Le maire de L'Isle-sur-la-Sorgue",
+    "host": "Démonstration : le site tourne sur la machine qui l'exécute.",
+    "accessibility": "partial",
+    "accessibility_notes_fr": (
+        "- Les cartes et graphiques à venir auront leur équivalent en liste ou en tableau.\n"
+        "- Les photos envoyées par les membres n'ont pas encore de texte alternatif propre : "
+        "leur titre en tient lieu."
+    ),
+    "accessibility_notes_en": (
+        "- The maps and charts to come will each have a list or table alternative.\n"
+        "- Photos sent by members have no alternative text of their own yet: their title "
+        "stands for it."
+    ),
 }
 
 # (slug, icon, colour, name fr, name en, description fr, description en)

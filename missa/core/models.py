@@ -51,6 +51,11 @@ class TerritoryQuerySet(models.QuerySet["Territory"]):
 
 
 class Territory(models.Model):
+    class Accessibility(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NONE = "none", _("not compliant")
+
     name = SingleLineField(_("name"), max_length=150)
     nickname = SingleLineField(_("nickname"), max_length=150, blank=True)
     insee_code = SingleLineField(
@@ -90,6 +95,36 @@ class Territory(models.Model):
         help_text=_(
             "How many days, at most, the steering committee takes to answer an application."
         ),
+    )
+    # The legal notice ("mentions légales") and who answers the contact form.
+    publisher = SingleLineField(
+        _("publisher"), max_length=200, blank=True, help_text=_("Who publishes the site.")
+    )
+    publisher_address = models.TextField(_("publisher's address"), blank=True)
+    publication_director = SingleLineField(_("director of publication"), max_length=150, blank=True)
+    contact_email = models.EmailField(
+        _("contact address"),
+        blank=True,
+        help_text=_("Where the contact form's messages go (else to the editors)."),
+    )
+    host = models.TextField(
+        _("host"), blank=True, help_text=_("The name, address and telephone of the site's host.")
+    )
+    # The accessibility statement (RGAA).
+    accessibility = models.CharField(
+        _("accessibility conformity"),
+        max_length=10,
+        choices=Accessibility.choices,
+        default=Accessibility.PARTIAL,
+        help_text=_("With the RGAA, the French accessibility standard, as the last audit found."),
+    )
+    accessibility_audit_date = models.DateField(
+        _("date of the accessibility audit"), null=True, blank=True
+    )
+    accessibility_notes = models.TextField(
+        _("what is not accessible yet"),
+        blank=True,
+        help_text=_("Markdown: the known non-conformities, and what replaces them meanwhile."),
     )
 
     objects = TerritoryQuerySet.as_manager()

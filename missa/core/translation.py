@@ -5,7 +5,14 @@ from .models import Benefit, Objective, Sector, Territory
 
 @register(Territory)
 class TerritoryTranslation(TranslationOptions):
-    fields = ("nickname", "short_description", "description", "tagline", "membership_fee")
+    fields = (
+        "nickname",
+        "short_description",
+        "description",
+        "tagline",
+        "membership_fee",
+        "accessibility_notes",
+    )
 
 
 @register(Sector)

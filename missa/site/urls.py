@@ -8,6 +8,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sectors/<slug:slug>/", views.sector_detail, name="sector-detail"),
     path("privacy/", views.privacy, name="privacy"),
+    path("legal/", views.legal, name="legal"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("contact/", views.contact, name="contact"),
     # An actor's page shows the ledger too: it sits above both (the directory stays in actors).
     path("actors/<slug:slug>/", views.actor_detail, name="actor-detail"),
 ]

@@ -1,9 +1,12 @@
 """The home page, sector pages, health check and error pages."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -15,9 +18,11 @@ from missa.actors.models import Actor
 from missa.actors.views import get_public_actor
 from missa.core.models import Sector
 from missa.core.pagination import paginate
+from missa.core.ratelimit import allow
 from missa.core.sections import page_sections
 
-from . import health
+from . import health, services
+from .forms import ContactForm
 
 SECTOR_ACTORS_SHOWN = 12
 # An actor's page: the actor and what it did, month after month.
@@ -79,6 +84,39 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # The same for every visitor, but for the links that members of the actor see.
     context["shared_content"] = "member" if context["can_report"] else ""
     return render(request, "actors/actor_detail.html", context)
+
+
+@require_safe
+def legal(request: HttpRequest) -> HttpResponse:
+    """The legal notice: publisher, director of publication, host (from the territory)."""
+    return render(request, "site/legal.html", {"shared_content": ""})
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement, in the form the RGAA asks for."""
+    context = {"contact_url": reverse("site:contact"), "shared_content": ""}
+    return render(request, "site/accessibility.html", context)
+
+
+# Messages sent through the contact form, per address and hour.
+CONTACT_LIMIT = 5
+
+
+def contact(request: HttpRequest) -> HttpResponse:
+    """Write to the town's team; the sender receives a copy. Rate-limited per address."""
+    form = ContactForm(request.POST or None)
+    if request.method == "POST":
+        address = str(request.META.get("REMOTE_ADDR", ""))
+        if not allow("contact", address, limit=CONTACT_LIMIT, window=3600):
+            return render(request, "429.html", status=429)
+        if form.is_valid():
+            services.send_contact_message(**form.cleaned_data)
+            messages.success(
+                request, _("Your message is sent: a copy is on its way to your address.")
+            )
+            return redirect("site:contact")
+    return render(request, "site/contact.html", {"form": form})
 
 
 @require_safe

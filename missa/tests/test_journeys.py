@@ -183,7 +183,11 @@ def test_on_a_phone_the_menus_fold_and_the_first_result_is_on_the_first_screen(
         "/actors/bob-martin/",
         "/charter/",
         "/privacy/",
+        "/legal/",
+        "/accessibility/",
+        "/contact/",
         "/network/register/",
+        "/network/join/",
     ],
 )
 def test_pages_fit_a_360_pixel_phone(
@@ -235,3 +239,28 @@ def test_from_the_journal_to_an_activity_and_its_actor(
         tab.get_by_role("main").get_by_role("link", name="Atelier Alice").first.click()
         expect(tab.get_by_role("heading", level=1)).to_have_text("Atelier Alice")
         check(tab, watch)
+
+
+def test_a_visitor_writes_to_the_town_from_the_footer(
+    live_server: object, cast: dict[str, Actor], page: tuple[Page, PageWatch]
+) -> None:
+    from django.core import mail
+
+    tab, watch = page
+    tab.goto(f"{live_server}/")
+    tab.get_by_role("navigation", name="À propos de ce site").get_by_role(
+        "link", name="Contact"
+    ).click()
+    check(tab, watch)
+    tab.get_by_label("Votre nom").fill("Ana Roux")
+    tab.get_by_label("Votre adresse de courriel").fill("ana@example.org")
+    tab.get_by_label("Objet").fill("Le marché nocturne")
+    tab.get_by_role("button", name="Envoyer mon message").click()
+    # The message is missing: the form again, with the error.
+    expect(tab.get_by_text("Ce champ est obligatoire.")).to_be_visible()
+    check(tab, watch)
+    tab.get_by_label("Votre message").fill("Quand a-t-il lieu cet été ?")
+    tab.get_by_role("button", name="Envoyer mon message").click()
+    expect(tab.get_by_text("Votre message est envoyé")).to_be_visible()
+    check(tab, watch)
+    assert "ana@example.org" in [message.to[0] for message in mail.outbox]

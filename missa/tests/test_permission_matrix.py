@@ -116,6 +116,9 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "accounts:two-factor": ("/accounts/two-factor/", answer(302)),
     "accounts:two-factor-done": ("/accounts/two-factor/done/", answer(302)),
     "site:privacy": ("/privacy/", PUBLIC),
+    "site:legal": ("/legal/", PUBLIC),
+    "site:accessibility": ("/accessibility/", PUBLIC),
+    "site:contact": ("/contact/", PUBLIC),
     "brandkit:kit": ("/brand-kit/", PUBLIC),
     "brandkit:download": ("/brand-kit/999999/download/", answer(404)),
     "brandkit:conditions": (
