@@ -51,6 +51,8 @@ PAGES = [
     ("actor", "/actors/{actor}/"),
     ("sector", "/sectors/tourisme/"),
     ("register", "/network/register/"),
+    ("activity", "{activity}"),
+    ("become an ambassador", "/network/join/"),
     ("home (English)", "/en/"),
 ]
 # The pages whose cached throughput is compared with /healthz's.
@@ -143,7 +145,11 @@ for number, company in enumerate(companies[:%(count)d]):
     members.append({"email": email, "slug": company.slug, "session": session.session_key,
                     "actor_id": company.pk})
 actor = Actor.objects.filter(kind="company", is_public=True).order_by("pk").first()
-print(json.dumps({"members": members, "actor": actor.slug}))
+from missa.activity.models import Activity
+activity = Activity.objects.public().filter(actor=actor).order_by("-date", "-pk").first()
+activity.actor = actor
+print(json.dumps({"members": members, "actor": actor.slug,
+                  "activity": activity.get_absolute_url()}))
 """
 
 MEASURE = r"""
@@ -303,10 +309,10 @@ end
 
 
 def load_test(
-    scale: int, members: list[dict[str, Any]], actor: str, seconds: int
+    scale: int, members: list[dict[str, Any]], actor: str, activity: str, seconds: int
 ) -> dict[str, Any]:
     """200 visitors for `seconds` across the public pages, while members write; count back."""
-    paths = [url.format(actor=actor) for _name, url in PAGES]
+    paths = [url.format(actor=actor, activity=activity) for _name, url in PAGES]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LOAD_SCRIPT % ", ".join(f'"{path}"' for path in paths))
     written: dict[str, int] = {"reports": 0, "profile edits": 0, "failed": 0}
@@ -412,7 +418,8 @@ def main() -> None:
             .splitlines()[-1]
         )
         actor, own = setup[scale]["actor"], setup[scale]["members"][0]["slug"]
-        pages = [(name, url.format(actor=actor)) for name, url in PAGES]
+        activity = setup[scale]["activity"]
+        pages = [(name, url.format(actor=actor, activity=activity)) for name, url in PAGES]
         measured[scale] = measure_in_process(scale, pages, args.runs)
         rates[scale] = throughput(
             scale,
@@ -421,7 +428,13 @@ def main() -> None:
             setup[scale]["members"][0]["session"],
             args.seconds,
         )
-    load = load_test(large, setup[large]["members"], setup[large]["actor"], args.load_seconds)
+    load = load_test(
+        large,
+        setup[large]["members"],
+        setup[large]["actor"],
+        setup[large]["activity"],
+        args.load_seconds,
+    )
 
     print(f"\n## Pages (×1 / ×{large})\n")
     print(

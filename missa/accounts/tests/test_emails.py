@@ -78,3 +78,17 @@ def test_application_emails_greet_the_applicant_by_name(
     body = str(message.body)
     assert body.startswith("Bonjour Alice Martin,\n\nVotre candidature pour Les Amis du Vélo")
     assert body.rstrip().endswith("L'équipe de Sorgueville Attractive\nhttp://127.0.0.1:8000")
+
+
+def test_a_first_administrator_verifies_the_address_at_first_sign_in(
+    client: Client, territory: object
+) -> None:
+    # As the README says: createsuperuser leaves the address unverified; signing in sends the link.
+    User.objects.create_superuser("admin", "maire@example.org", "pw-sorgue-2017")
+    response = client.post(
+        "/accounts/login/", {"login": "maire@example.org", "password": "pw-sorgue-2017"}
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith("/accounts/confirm-email/")
+    [message] = mail.outbox
+    assert message.to == ["maire@example.org"] and "/accounts/confirm-email/" in str(message.body)
