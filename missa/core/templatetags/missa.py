@@ -130,3 +130,40 @@ def section(context: template.Context, part: Section) -> SafeString:
     drawn = context.template.engine.get_template(part.template)
     with context.push(**part.context()):
         return mark_safe(drawn.render(context))  # noqa: S308 — a template, escaped as it renders
+
+
+class CaptureNode(template.Node):
+    # Declared so that {% extends %} finds the blocks inside (a page's title, its description).
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist: template.NodeList, name: str) -> None:
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context: template.Context) -> str:
+        # Rendered (and escaped) by the template itself: safe to show again.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+        return ""
+
+
+@register.tag("capture")
+def capture(parser: template.base.Parser, token: template.base.Token) -> CaptureNode:
+    """Render the enclosed content once and keep it to show in several places.
+
+    {% capture as page_title %}{% block title %}…{% endblock %}{% endcapture %}
+    <title>{{ page_title }}</title> <meta property="og:title" content="{{ page_title }}">
+    """
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("capture takes: as <name>")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+@register.simple_tag
+def absolute(path: str) -> str:
+    """Return the full address of a path on this site (MISSA_SITE_URL: never the Host header);
+    an address that is already full (a file in an object storage) is returned as it is."""
+    if path.startswith(("https://", "http://")):
+        return path
+    return f"{settings.MISSA_SITE_URL.rstrip('/')}{path}"
