@@ -2,9 +2,11 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from missa.core.fields import SingleLineField
@@ -147,8 +149,13 @@ class Deliverable(models.Model):
         Phase, on_delete=models.CASCADE, related_name="deliverables", verbose_name=_("phase")
     )
     title = SingleLineField(_("title"), max_length=200)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Markdown: what it is, what it says.")
+    )
     date = models.DateField(_("date"))
     link = models.URLField(_("link"), blank=True)
+    # One file per language (file_fr, file_en): an English page offers the French one when
+    # there is no English version, and says so.
     file = models.FileField(_("file"), upload_to="deliverables/", blank=True)
 
     class Meta:
@@ -162,6 +169,15 @@ class Deliverable(models.Model):
     @property
     def url(self) -> str:
         return self.file.url if self.file else self.link
+
+    @property
+    def file_language(self) -> str:
+        """Return the language of the file this page offers ("" for a link or no file)."""
+        if not self.file:
+            return ""
+        language = get_language() or settings.LANGUAGE_CODE
+        own = getattr(self, f"file_{language}", None)
+        return language if own else settings.LANGUAGE_CODE
 
 
 def programme_timeline(today: datetime.date | None = None) -> ProgrammeTimeline:

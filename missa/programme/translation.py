@@ -10,4 +10,4 @@ class PhaseTranslation(TranslationOptions):
 
 @register(Deliverable)
 class DeliverableTranslation(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "description", "file")

@@ -51,3 +51,32 @@ def test_programme_page_names_the_sectors_with_their_pages_and_colours(
     for sector in Sector.objects.all():
         assert f'href="/sectors/{sector.slug}/"' in html
         assert f'fill="{sector.colour}"' in html
+
+
+def test_a_deliverable_has_its_description_and_a_file_per_language(
+    client: Client, cast: dict[str, Actor]
+) -> None:
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from missa.programme.models import Deliverable
+
+    deliverable = Deliverable.objects.order_by("pk").first()
+    assert deliverable is not None
+    french = default_storage.save("deliverables/rapport.pdf", ContentFile(b"%PDF-1.4 fr"))
+    Deliverable.objects.filter(pk=deliverable.pk).update(
+        description_fr="Le **rapport** complet.",
+        description_en="The full **report**.",
+        file_fr=french,
+    )
+    html = client.get("/programme/").content.decode()
+    assert "Le <strong>rapport</strong> complet." in html
+    assert 'href="/media/deliverables/rapport' in html and "(en français)" not in html
+    # In English, with no English file yet: the French one, said to be in French.
+    english = client.get("/en/programme/").content.decode()
+    assert "The full <strong>report</strong>." in english
+    assert 'hreflang="fr"' in english and "(in French)" in english
+    english_file = default_storage.save("deliverables/report.pdf", ContentFile(b"%PDF-1.4 en"))
+    Deliverable.objects.filter(pk=deliverable.pk).update(file_en=english_file)
+    english = client.get("/en/programme/").content.decode()
+    assert 'href="/media/deliverables/report' in english and "(in French)" not in english
