@@ -363,16 +363,12 @@ def totp_code() -> Callable[[Any], str]:
     """Return a function giving the current code of a user's authenticator app."""
     from allauth.mfa.adapter import get_adapter
     from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import (
-        format_hotp_value,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
+
+    from missa.testing.totp import current_totp_code
 
     def code(user: Any) -> str:
         authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
-        secret = get_adapter().decrypt(authenticator.data["secret"])
-        return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+        return current_totp_code(get_adapter().decrypt(authenticator.data["secret"]))
 
     return code
 

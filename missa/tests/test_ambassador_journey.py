@@ -4,15 +4,9 @@ import datetime
 import io
 import os
 import re
-import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-)
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -27,6 +21,7 @@ from missa.charter.models import CharterVersion, Commitment
 from missa.charter.services import publish_charter_version
 from missa.factories import valid_siret
 from missa.programme.models import Phase
+from missa.testing.totp import current_totp_code
 
 pytestmark = [
     pytest.mark.browser,
@@ -45,8 +40,7 @@ def sign_in(tab: Page, watch: PageWatch, live_server: object, email: str, totp_s
     # Committee members sign in with their authenticator app's code too.
     expect(tab.get_by_label("Code")).to_be_visible()
     check(tab, watch)
-    code = format_hotp_value(hotp_value(totp_secret, int(time.time()) // 30))
-    tab.get_by_label("Code").fill(code)
+    tab.get_by_label("Code").fill(current_totp_code(totp_secret))
     tab.get_by_role("button", name="Connexion").click()
     expect(tab.get_by_role("link", name="Mon compte")).to_be_visible()
 

@@ -32,13 +32,9 @@ TOTP.activate(User.objects.get(username="rev"), "{SECRET}")
 
 
 def current_code() -> str:
-    from allauth.mfa.totp.internal.auth import (
-        format_hotp_value,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
+    from missa.testing.totp import current_totp_code
 
-    return format_hotp_value(hotp_value(SECRET, next(yield_hotp_counters_from_time())))
+    return current_totp_code(SECRET)
 
 
 @pytest.fixture(scope="module", params=["sqlite-database-cache", "postgresql-redis"])

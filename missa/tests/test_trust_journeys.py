@@ -5,17 +5,17 @@ editorial is to come, a form sent without its CSRF token, and a deletion that as
 
 import os
 import re
-import time
 
 import pytest
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from missa.accounts.models import User
 from missa.actors.models import Actor
 from missa.browser import CHROMIUM, PageWatch, check, watched_page
+from missa.testing.totp import current_totp_code
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,10 +28,7 @@ PHONE = {"width": 375, "height": 812}
 
 
 def code(secret: str) -> str:
-    """Return the authenticator's current code, never one about to expire as it is typed."""
-    if 30 - time.time() % 30 < 3:
-        time.sleep(30 - time.time() % 30 + 0.1)
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    return current_totp_code(secret)
 
 
 def sign_in(tab: Page, live_server: object, email: str, next_path: str = "") -> None:
