@@ -36,9 +36,20 @@ class ActivityAdmin(ValidAutocompleteMixin, TranslationAdmin):
     show_full_result_count = False
     autocomplete_fields = ["actor"]
     readonly_fields = ["actor", "kind", "date", "content_type", "object_id", "created_at"]
-    # Adding: what happened, by whom, when; the photo and the links to other objects come from
-    # the members' reports and the platform's own steps.
-    add_fields = ["actor", "kind", "date", "title", "text", "link", "sectors", "is_public"]
+    # Adding: what happened, by whom, when, with a photo; the links to other objects come from
+    # the platform's own steps.
+    add_fields = [
+        "actor",
+        "kind",
+        "date",
+        "title",
+        "text",
+        "link",
+        "photo",
+        "photo_alt",
+        "sectors",
+        "is_public",
+    ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return [] if obj is None else self.readonly_fields
@@ -49,7 +60,7 @@ class ActivityAdmin(ValidAutocompleteMixin, TranslationAdmin):
         return super().get_fields(request, obj)
 
     def _translated(self, names: list[str]) -> list[str]:
-        translated = {"title", "text"}
+        translated = {"title", "text", "photo_alt"}
         return [
             field
             for name in names
@@ -82,6 +93,9 @@ class ActivityAdmin(ValidAutocompleteMixin, TranslationAdmin):
             date=data["date"],
             sectors=data.get("sectors") or (),
             is_public=data.get("is_public", True),
+            photo=data.get("photo") or None,
+            photo_alt=data.get("photo_alt_fr") or "",
+            photo_alt_en=data.get("photo_alt_en") or "",
         )
         # The admin goes on with the recorded entry (its sectors, its page).
         obj.pk, obj.month, obj._state.adding = recorded.pk, recorded.month, False

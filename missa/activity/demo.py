@@ -3,17 +3,34 @@ month it joined (a "joined" activity) to the demo's last month."""
 
 import datetime
 import random
+import uuid
+from dataclasses import replace
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from missa.activity.models import Activity, MonthSummary
 from missa.activity.services import ActivityRecord, record_activities
 from missa.actors.models import Actor, ActorRole
-from missa.core.models import add_months, months_between
+from missa.core import art
+from missa.core.images import encode_image
+from missa.core.models import Sector, Territory, add_months, months_between
 from missa.core.seeding import END, START, DemoContext
 
 # (kind, title fr, title en). "{town}" is filled with a town (in each language, with French
 # elision: "de Lyon", "d'Oslo"), "{theme}" with one of the programme's themes.
+# Actions shown with a picture (drawn: the demo has no photographs, and says so in the alt text).
+PICTURED_KINDS = {"hosted_event", "led_action", "promoted_brand"}
+PICTURES_PER_MONTH = 2  # whatever the demo's scale
+PICTURE_WIDTH = 1200
+# Drawings per sector colour: each pictured action gets its own file, from a few drawings.
+PICTURE_VARIANTS = 4
+PICTURE_SIZE = f"{PICTURE_WIDTH}x{PICTURE_WIDTH * 2 // 3}"
+PICTURE_ALT = (
+    "Illustration : une roue à aubes au bord de la Sorgue, sous une guirlande de fanions",
+    "Illustration: a water wheel on the bank of the Sorgue, under a string of bunting",
+)
+
 ACTIVITY_TEMPLATES = {
     "attended_meeting": [
         ("Participation au comité de pilotage", "Took part in the steering committee"),
@@ -139,12 +156,18 @@ def load(demo: DemoContext) -> dict[str, int]:
     for actor_id, sector_id in through.objects.order_by("pk").values_list("actor_id", "sector_id"):
         sector_ids.setdefault(actor_id, []).append(sector_id)
     kinds = [kind for kind in ACTIVITY_TEMPLATES if kind != "attended_meeting"]
+    # Pictures come from their own generator: adding them changes nothing else in the demo.
+    pictures = random.Random(demo.seed + 1)
+    drawings: dict[tuple[str, int], bytes] = {}
+    colours = dict(Sector.objects.values_list("pk", "colour"))
+    accent = Territory.objects.values_list("secondary_colour", flat=True).first() or "#f1c232"
     weights = [10, 3, 6, 14, 4, 6, 4, 2]
     month_count = months_between(START, END) + 1
     progress = demo.progress("activities", month_count)
     for offset in range(month_count):
         month = add_months(START, offset)
         records = []
+        pictured = 0
         for actor in actors:
             joined = actor.joined_on
             if joined > add_months(month, 1) - datetime.timedelta(days=1):
@@ -178,17 +201,35 @@ def load(demo: DemoContext) -> dict[str, int]:
                 kind = rng.choices(kinds, weights=weights)[0]
                 title_fr, title_en = activity_title(rng, kind)
                 first_day = joined.day if joined >= month else 1
-                records.append(
-                    ActivityRecord(
-                        actor_id=actor.pk,
-                        kind=kind,
-                        sector_ids=ids,
-                        date=month.replace(day=rng.randint(first_day, 28)),
-                        title=title_fr,
-                        title_en=title_en,
-                        is_public=rng.random() > 0.03,
-                    )
+                record = ActivityRecord(
+                    actor_id=actor.pk,
+                    kind=kind,
+                    sector_ids=ids,
+                    date=month.replace(day=rng.randint(first_day, 28)),
+                    title=title_fr,
+                    title_en=title_en,
+                    is_public=rng.random() > 0.03,
                 )
+                if (
+                    kind in PICTURED_KINDS
+                    and pictured < PICTURES_PER_MONTH
+                    and pictures.random() < 0.25
+                ):
+                    pictured += 1
+                    colour = colours.get(ids[0], "#0b5394") if ids else "#0b5394"
+                    variant = (colour, pictures.randrange(PICTURE_VARIANTS))
+                    if variant not in drawings:
+                        drawing = art.scene(pictures, colour, accent, width=PICTURE_WIDTH)
+                        drawings[variant] = encode_image(drawing, "JPEG", quality=82).read()
+                    record = replace(
+                        record,
+                        photo=ContentFile(
+                            drawings[variant], name=f"{uuid.uuid4().hex}.{PICTURE_SIZE}.jpg"
+                        ),
+                        photo_alt=PICTURE_ALT[0],
+                        photo_alt_en=PICTURE_ALT[1],
+                    )
+                records.append(record)
                 rate /= 2
         with transaction.atomic():
             record_activities(records)

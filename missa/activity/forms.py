@@ -24,7 +24,17 @@ class ActivityReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     link = forms.URLField(label=_("Link (optional)"), required=False, assume_scheme="https")
-    photo = ImageUploadField(label=_("Photo (optional)"), max_side=1600)
+    photo = ImageUploadField(label=_("Photo (optional)"), max_side=2400)
+    photo_alt = forms.CharField(
+        label=_("What the photo shows"),
+        required=False,
+        max_length=250,
+        validators=[validate_single_line],
+        help_text=_(
+            "Needed with a photo: a sentence for people who cannot see it "
+            "(“The shop window dressed in the brand's colours”)."
+        ),
+    )
     sectors = SectorsField(
         required=False, help_text=_("Leave empty to use your organisation's sectors.")
     )
@@ -34,6 +44,14 @@ class ActivityReportForm(forms.Form):
         self.fields["kind"].choices = [  # type: ignore[attr-defined]
             (kind, ACTIVITY_KIND_LABELS[kind]) for kind in REPORTABLE_KINDS
         ]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("photo") and not (data.get("photo_alt") or "").strip():
+            self.add_error("photo_alt", _("Say in a sentence what the photo shows."))
+        elif not data.get("photo"):
+            data["photo_alt"] = ""
+        return data
 
     def clean_date(self) -> object:
         day = self.cleaned_data["date"]

@@ -9,12 +9,14 @@ import datetime
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from missa.actors.models import Actor
 from missa.core.fields import SingleLineField
+from missa.core.images import ResponsiveImageField
 from missa.core.models import Sector, first_of_month
 
 
@@ -72,7 +74,13 @@ class Activity(models.Model):
     object_id = models.PositiveBigIntegerField(_("related id"), null=True, blank=True)
     related = GenericForeignKey("content_type", "object_id")
     is_public = models.BooleanField(_("public"), default=True)
-    photo = models.ImageField(_("photo"), upload_to="activity/photos/", blank=True)
+    photo = ResponsiveImageField(_("photo"), upload_to="activity/photos/", blank=True)
+    photo_alt = SingleLineField(
+        _("description of the photo"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -112,6 +120,13 @@ class Activity(models.Model):
     def get_absolute_url(self) -> str:
         # Under its actor's page; lists load the actor with the activity (select_related).
         return f"{self.actor.get_absolute_url()}activities/{self.pk}/"
+
+    def clean(self) -> None:
+        # French first: the French description is the one a photo cannot go without.
+        if self.photo and not (getattr(self, "photo_alt_fr", "") or "").strip():
+            raise ValidationError(
+                {"photo_alt_fr": _("Say in a sentence what the photo shows.")}, code="photo_alt"
+            )
 
     @property
     def kind_label(self) -> str:

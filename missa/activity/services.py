@@ -36,6 +36,8 @@ def record_activity(
     is_public: bool = True,
     reported_by: Any = None,
     photo: File | None = None,
+    photo_alt: str = "",
+    photo_alt_en: str = "",
 ) -> Activity:
     """Record what an actor did for the programme, so that the journal and its page show it.
 
@@ -58,6 +60,8 @@ def record_activity(
         is_public=is_public,
         reported_by_id=reported_by.pk if reported_by is not None else None,
         photo=photo,
+        photo_alt=photo_alt,
+        photo_alt_en=photo_alt_en,
     )
     [activity] = record_activities([record])
     return activity
@@ -80,6 +84,8 @@ class ActivityRecord:
     is_public: bool = True
     reported_by_id: int | None = None
     photo: File | None = None
+    photo_alt: str = ""
+    photo_alt_en: str = ""
 
     def check(self) -> None:
         """Raise ValueError when the record breaks a rule of the ledger."""
@@ -99,6 +105,8 @@ class ActivityRecord:
             actor_id=self.actor_id,
             kind=self.kind,
             title_fr=self.title,
+            photo_alt_fr=self.photo_alt if self.photo is not None else "",
+            photo_alt_en=self.photo_alt_en if self.photo is not None else "",
             title_en=self.title_en,
             text_fr=self.text,
             text_en=self.text_en,
@@ -213,6 +221,7 @@ def report_activity(
     text: str = "",
     link: str = "",
     photo: Any = None,
+    photo_alt: str = "",
     sectors: Iterable[Sector] = (),
 ) -> Activity:
     """Record what a member says their organisation did for the territory, public at once."""
@@ -228,6 +237,7 @@ def report_activity(
         sectors=sectors,
         reported_by=user,
         photo=photo,
+        photo_alt=photo_alt,
     )
 
 

@@ -5,4 +5,4 @@ from .models import Activity
 
 @register(Activity)
 class ActivityTranslation(TranslationOptions):
-    fields = ("title", "text")
+    fields = ("title", "text", "photo_alt")

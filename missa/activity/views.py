@@ -54,6 +54,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
             text=data["text"],
             link=data["link"],
             photo=data["photo"],
+            photo_alt=data["photo_alt"],
             sectors=data["sectors"],
         )
         messages.success(request, _("Thank you: your action is in the journal and on your page."))

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from missa.actors.models import Actor, ActorRole, normalize_for_search
+from missa.core import art
+from missa.core.images import encode_image
 from missa.core.models import Sector, add_months, months_between
 from missa.core.seeding import END, LAUNCH, START, DemoContext
 
@@ -308,6 +310,13 @@ class _Population:
             ActorRole.objects.filter(actor=company).update(start_date=START)
             Actor.objects.filter(pk=company.pk).update(joined_on=START)
             company.joined_on = START
+            # The founders' companies have a logo (drawn); the others show their initials.
+            first_sector = company.sectors.order_by("order", "slug").first()
+            drawing = art.organisation_logo(
+                company.name, first_sector.colour if first_sector else "#0b5394", shape=index
+            )
+            company.logo = encode_image(drawing, "PNG", optimize=True)
+            company.save(update_fields=["logo"])
             name = names.person_name(self.rng)
             person = Actor.objects.create(
                 kind=Actor.Kind.PERSON,

@@ -16,6 +16,7 @@ from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext_lazy as _
 
 from missa.core.fields import SingleLineField
+from missa.core.images import LOGO_WIDTHS, ResponsiveImageField
 from missa.core.models import Sector
 
 from .validators import validate_siret
@@ -122,7 +123,9 @@ class Actor(models.Model):
         validators=[validate_siret],
         help_text=_("14 digits, for companies."),
     )
-    logo = models.ImageField(_("logo"), upload_to="actors/logos/", blank=True)
+    logo = ResponsiveImageField(
+        _("logo"), upload_to="actors/logos/", blank=True, widths=LOGO_WIDTHS
+    )
     sectors = models.ManyToManyField(
         Sector, related_name="actors", blank=True, verbose_name=_("sectors")
     )
@@ -366,3 +369,17 @@ def count_of_kind(kind: str, count: int) -> str:
 
 
 ROLE_LABELS = dict(ActorRole.Role.choices)
+
+
+def monogram_colours(actor_ids: list[int]) -> dict[int, str]:
+    """Each actor's first sector's colour (in the sectors' order), for the initials drawn where
+    it has no logo: one query for a whole page."""
+    colours: dict[int, str] = {}
+    links = (
+        Actor.sectors.through.objects.filter(actor_id__in=actor_ids)
+        .order_by("actor_id", "sector__order", "sector__slug")
+        .values_list("actor_id", "sector__colour")
+    )
+    for actor_id, colour in links:
+        colours.setdefault(actor_id, colour)
+    return colours

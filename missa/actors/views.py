@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.db.models.fields.files import FieldFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -31,9 +32,15 @@ class DirectoryCard:
     town: str
     roles: list[str]
     sectors: list[Sector]
+    logo: FieldFile
 
     # What a card reads of an actor.
-    FIELDS = ("pk", "name", "slug", "kind", "town")
+    FIELDS = ("pk", "name", "slug", "kind", "town", "logo")
+
+    @property
+    def colour(self) -> str:
+        """The colour of its monogram (when it has no logo): its first sector's."""
+        return self.sectors[0].colour if self.sectors else ""
 
 
 def _directory_cards(actors: list[Actor], sectors: list[Sector]) -> list[DirectoryCard]:
@@ -55,6 +62,7 @@ def _directory_cards(actors: list[Actor], sectors: list[Sector]) -> list[Directo
             kind_label=actor.kind_label,
             town=actor.town,
             roles=roles[actor.pk],
+            logo=actor.logo,
             sectors=[
                 sectors[position[pk]]
                 for pk in sorted(sector_ids[actor.pk], key=position.__getitem__)

@@ -10,6 +10,7 @@ from missa.actors.models import Actor
 from missa.actors.validators import validate_siret
 from missa.charter.models import CharterVersion, Commitment
 from missa.core.fields import SingleLineField
+from missa.core.images import LOGO_WIDTHS, ResponsiveImageField
 from missa.core.models import Sector
 
 
@@ -67,7 +68,9 @@ class Application(models.Model):
     postcode = SingleLineField(_("postcode"), max_length=10, blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), max_length=3000)
-    logo = models.ImageField(_("logo"), upload_to="applications/logos/", blank=True)
+    logo = ResponsiveImageField(
+        _("logo"), upload_to="applications/logos/", blank=True, widths=LOGO_WIDTHS
+    )
     sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"))
     motivation = models.TextField(_("motivation"), max_length=3000)
     charter_version = models.ForeignKey(

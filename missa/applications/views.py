@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from missa.accounts.models import User
 from missa.actors.figures import MEMBER_ROLES, network_figures
-from missa.actors.models import Actor, ActorRole
+from missa.actors.models import Actor, ActorRole, monogram_colours
 from missa.charter.models import CharterVersion
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
@@ -281,7 +281,9 @@ def register(request: HttpRequest) -> HttpResponse:
     figures = network_figures()
     members = Actor.objects.public().with_role(*MEMBER_ROLES).order_by("name", "pk")
     # The count is the home page's: the same stored figure, never a second count.
-    page = paginate(request, members.only("pk", "name", "slug"), "register", figures.members)
+    page = paginate(
+        request, members.only("pk", "name", "slug", "logo"), "register", figures.members
+    )
     roles: dict[int, list[ActorRole]] = defaultdict(list)
     for role in (
         ActorRole.objects.current()
@@ -289,7 +291,8 @@ def register(request: HttpRequest) -> HttpResponse:
         .order_by("start_date", "pk")
     ):
         roles[role.actor_id].append(role)
-    rows = [(actor, roles[actor.pk]) for actor in page.object_list]
+    colours = monogram_colours([actor.pk for actor in page.object_list])
+    rows = [(actor, roles[actor.pk], colours.get(actor.pk, "")) for actor in page.object_list]
     return render(
         request,
         "applications/register.html",

@@ -3,6 +3,8 @@ expected retombées (the brief's public facts)."""
 
 from django.db import transaction
 
+from missa.core import art
+from missa.core.images import encode_image
 from missa.core.models import Benefit, Objective, Sector, Territory
 from missa.core.seeding import DemoContext
 
@@ -208,7 +210,12 @@ BENEFITS = [
 
 @transaction.atomic
 def load(demo: DemoContext) -> dict[str, int]:
-    Territory.objects.create(**TERRITORY)
+    territory = Territory(**TERRITORY)
+    # Its emblem, drawn: a water wheel on the Sorgue, in the brand's colours.
+    territory.logo = encode_image(
+        art.emblem(territory.primary_colour, territory.secondary_colour), "PNG", optimize=True
+    )
+    territory.save()
     for order, (slug, icon, colour, name_fr, name_en, text_fr, text_en) in enumerate(
         SECTORS, start=1
     ):

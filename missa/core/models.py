@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .fields import SingleLineField
+from .images import LOGO_WIDTHS, ResponsiveImageField
 
 hex_colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits.")
@@ -67,7 +68,7 @@ class Territory(models.Model):
     )
     brand_name = SingleLineField(_("brand name"), max_length=150, blank=True)
     tagline = SingleLineField(_("tagline"), max_length=200, blank=True)
-    logo = models.ImageField(_("logo"), upload_to="territory/", blank=True)
+    logo = ResponsiveImageField(_("logo"), upload_to="territory/", blank=True, widths=LOGO_WIDTHS)
     primary_colour = SingleLineField(
         _("primary colour"), max_length=7, default="#0b5394", validators=[hex_colour_validator]
     )

@@ -5,7 +5,6 @@ metadata (location, camera, comments) and anything hidden after the image data. 
 it is a document that can carry scripts.
 """
 
-import io
 import uuid
 import warnings
 
@@ -14,6 +13,8 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
+
+from .images import encode_image
 
 MEGABYTE = 1024 * 1024
 # Pillow's own guard against decompression bombs, at a limit fit for logos and portraits.
@@ -74,9 +75,8 @@ def clean_image(
     options: dict[str, object] = {"exif": b""}
     if output_format != "PNG":
         options["quality"] = 88
-    buffer = io.BytesIO()
-    result.save(buffer, format=output_format, **options)
-    return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{FORMATS[output_format]}")
+    # Named with its size, so that pages know it and its smaller copies (core.images).
+    return encode_image(result, output_format, **options)
 
 
 DOCUMENT_SIGNATURES = {

@@ -69,9 +69,12 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("actor")
         .order_by("-date", "-pk")
     )
+    sectors = list(actor.sectors.all())
     context = {
         "actor": actor,
-        "sectors": list(actor.sectors.all()),
+        "sectors": sectors,
+        # The colour of its initials when it has no logo: its first sector's.
+        "logo_colour": sectors[0].colour if sectors else "",
         "roles": list(actor.roles.order_by("-start_date", "pk")),
         "representatives": list(
             Actor.objects.public().filter(represents=actor).order_by("name")[:REPRESENTATIVES_SHOWN]

@@ -36,11 +36,12 @@ def report(client: Client, **changes: object) -> object:
 def test_a_member_reports_an_action_that_is_public_at_once(
     client: Client, member: User, cast: dict[str, Actor]
 ) -> None:
-    response = report(client, photo=photo())
+    response = report(client, photo=photo(), photo_alt="Le stand aux couleurs de la marque")
     assert response.status_code == 302  # type: ignore[attr-defined]
     activity = Activity.objects.get(title_fr="La marque au salon de Lyon")
     assert activity.reported_by == member
     assert activity.photo
+    assert activity.photo_alt == "Le stand aux couleurs de la marque"
     assert list(activity.sectors.values_list("slug", flat=True)) == ["tourisme"]
     assert "La marque au salon de Lyon" in client.get("/actors/atelier-alice/").content.decode()
     assert "La marque au salon de Lyon" in client.get("/journal/2017/06/").content.decode()
@@ -54,11 +55,14 @@ def test_a_member_reports_an_action_that_is_public_at_once(
         ({"kind": "joined"}, "Sélectionnez un choix valide"),
         ({"title": ""}, "Ce champ est obligatoire"),
         ({"link": "javascript:alert(1)"}, "URL valide"),
+        ({"photo": "photo"}, "Dites en une phrase ce que montre la photo"),
     ],
 )
 def test_bad_reports_get_the_form_again(
     client: Client, member: User, changes: dict[str, object], message: str
 ) -> None:
+    if changes.get("photo") == "photo":
+        changes = {**changes, "photo": photo()}  # a photo without its description
     response = report(client, **changes)
     assert response.status_code == 200  # type: ignore[attr-defined]
     assert message in response.content.decode()  # type: ignore[attr-defined]

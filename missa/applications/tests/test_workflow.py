@@ -5,10 +5,12 @@ from collections.abc import Callable
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.test import Client
 from PIL import Image
 
 from missa.accounts.models import User
+from missa.accounts.services import delete_account
 from missa.activity.models import Activity
 from missa.actors.models import Actor, ActorRole, Membership
 from missa.applications.models import Application
@@ -20,6 +22,7 @@ from missa.applications.services import (
 )
 from missa.charter.models import CharterVersion, Commitment
 from missa.charter.services import publish_charter_version
+from missa.core.images import rendition_name
 from missa.factories import valid_siret
 
 # Real commits, so that the emails sent on commit go out.
@@ -140,7 +143,7 @@ def test_approval_makes_a_public_ambassador_with_its_owner_and_a_joined_activity
     client: Client, cast: dict[str, Actor], eve: User, charter: CharterVersion, reviewer: User
 ) -> None:
     logo = io.BytesIO()
-    Image.new("RGB", (50, 50), "#123456").save(logo, format="PNG")
+    Image.new("RGB", (250, 250), "#123456").save(logo, format="PNG")
     logo.seek(0)
     logo.name = "logo.png"
     application = apply(client, charter, logo=logo)
@@ -161,7 +164,17 @@ def test_approval_makes_a_public_ambassador_with_its_owner_and_a_joined_activity
     # The programme of the test cast ended in 2018: the month may be outside it.
     assert month_page.status_code in {200, 404}
     assert "Boulangerie du Pont" in client.get("/actors/?q=boulangerie").content.decode()
-    assert "Boulangerie du Pont" in client.get("/network/register/").content.decode()
+    register_page = client.get("/network/register/").content.decode()
+    assert "Boulangerie du Pont" in register_page
+    # Its logo and its smaller copies are on the register (made once, when it was uploaded).
+    logo_name = actor.logo.name or ""
+    assert default_storage.url(rendition_name(logo_name, 96)) in register_page
+    # The applicant leaves: the organisation keeps its logo (the application's file became its).
+    delete_account(user=eve)
+    actor.refresh_from_db()
+    assert actor.logo.name == logo_name
+    assert default_storage.exists(logo_name)
+    assert default_storage.exists(rendition_name(logo_name, 96))
 
 
 def test_approving_twice_fails_the_second_time(

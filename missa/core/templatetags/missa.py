@@ -7,6 +7,8 @@ from django.core.paginator import Page
 from django.template.base import FilterExpression
 from django.utils.safestring import SafeString, mark_safe
 
+from missa.core.colours import HEX_COLOUR, initials, readable_on
+from missa.core.images import sized_image
 from missa.core.models import month_name
 from missa.core.pagecache import NONCE_MARK as NONCE
 from missa.core.pagecache import PAGE_TTL, content_key
@@ -167,3 +169,51 @@ def absolute(path: str) -> str:
     if path.startswith(("https://", "http://")):
         return path
     return f"{settings.MISSA_SITE_URL.rstrip('/')}{path}"
+
+
+# -- pictures (core.images) -------------------------------------------------------------------
+
+
+@register.inclusion_tag("components/picture.html")
+def picture(
+    file: object,
+    alt: str = "",
+    sizes: str = "100vw",
+    width: int | None = None,
+    css_class: str = "",
+    eager: bool = False,
+) -> dict[str, object]:
+    """An uploaded image at the size the screen needs: {% picture actor.logo alt="…" %}.
+
+    alt="" says the picture adds nothing to the text next to it; width (CSS pixels) fixes the
+    displayed width, else the image keeps its own and shrinks with the page. eager=True for the
+    picture at the top of a page (it is not lazily loaded).
+    """
+    context: dict[str, object] = {"alt": alt, "css_class": css_class, "eager": eager, "src": ""}
+    if not file:
+        return context
+    storage, name = file.storage, file.name  # type: ignore[attr-defined]
+    context["src"] = storage.url(name)
+    sized = sized_image(name, getattr(file.field, "widths", ()))  # type: ignore[attr-defined]
+    if sized is None:
+        return context
+    shown = min(width, sized.width) if width else sized.width
+    context["width"], context["height"] = shown, sized.height_at(shown)
+    if sized.renditions:
+        candidates = [f"{storage.url(r.name)} {r.width}w" for r in sized.renditions]
+        candidates.append(f"{context['src']} {sized.width}w")
+        context["srcset"] = ", ".join(candidates)
+        context["sizes"] = f"{shown}px" if width else sizes
+    return context
+
+
+@register.inclusion_tag("components/monogram.html")
+def monogram(name: str, colour: str = "#5a6472", size: int = 64) -> dict[str, object]:
+    """An organisation's initials on its colour, where it has no logo (never a grey box)."""
+    background = colour if HEX_COLOUR.match(colour or "") else "#5a6472"
+    return {
+        "initials": initials(name),
+        "background": background,
+        "foreground": readable_on(background),
+        "size": size,
+    }

@@ -46,6 +46,13 @@ def test_load_demo_builds_the_territory_of_the_brief() -> None:
     # The brief's 500 companies are public ambassadors; draft pages are neither.
     assert Actor.objects.public().with_role("ambassador").filter(kind="company").count() == 500
     assert not Actor.objects.filter(is_public=False).with_role("ambassador").exists()
+    # Pictures, drawn: the emblem, the founders' logos, two illustrated actions a month at most.
+    assert (territory.logo.name or "").endswith(".512x512.png")
+    assert Actor.objects.exclude(logo="").count() == 27
+    pictured = Activity.objects.exclude(photo="")
+    assert 44 <= pictured.count() <= 2 * 44
+    assert not pictured.filter(photo_alt_fr="").exists()
+    assert not pictured.filter(photo_alt_en="").exists()
 
 
 def test_demo_editorials_quote_the_months_true_figures() -> None:

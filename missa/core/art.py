@@ -1,0 +1,174 @@
+"""Pictures MISSA draws itself, with Pillow: honest illustrations rather than grey boxes.
+
+The demo territory has no photographs, so it draws them: the territory's emblem (a water wheel
+on the river), logos for organisations, and scenes for reported actions (hills, the Sorgue, a
+water wheel, bunting in the sector's colour). Each drawing is made at twice its size and reduced,
+which smooths its edges. The results are encoded by core.images.encode_image like any upload.
+"""
+
+import math
+import random
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .colours import DARK, LIGHT, initials, readable_on, rgb
+
+Colour = tuple[int, int, int]
+WATER = (46, 112, 168)
+WATER_LIGHT = (120, 178, 214)
+WOOD = (110, 76, 48)
+
+
+def mix(first: Colour, second: Colour, share: float) -> Colour:
+    """The colour share of the way from first to second."""
+    return (
+        round(first[0] + (second[0] - first[0]) * share),
+        round(first[1] + (second[1] - first[1]) * share),
+        round(first[2] + (second[2] - first[2]) * share),
+    )
+
+
+def _wheel(
+    draw: ImageDraw.ImageDraw,
+    centre: tuple[float, float],
+    radius: float,
+    colour: Colour,
+    turn: float,
+) -> None:
+    """A water wheel: rim, hub, spokes and paddles."""
+    x, y = centre
+    width = max(2, round(radius / 9))
+    draw.ellipse((x - radius, y - radius, x + radius, y + radius), outline=colour, width=width)
+    inner = radius * 0.72
+    draw.ellipse((x - inner, y - inner, x + inner, y + inner), outline=colour, width=width // 2 + 1)
+    hub = radius * 0.14
+    draw.ellipse((x - hub, y - hub, x + hub, y + hub), fill=colour)
+    for spoke in range(12):
+        angle = turn + spoke * math.pi / 6
+        cos, sin = math.cos(angle), math.sin(angle)
+        draw.line((x, y, x + cos * radius, y + sin * radius), fill=colour, width=width // 2 + 1)
+        # A paddle across the rim.
+        px, py = x + cos * radius * 1.08, y + sin * radius * 1.08
+        half = radius * 0.16
+        draw.line(
+            (px - sin * half, py + cos * half, px + sin * half, py - cos * half),
+            fill=colour,
+            width=width,
+        )
+
+
+def _waves(
+    draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], colour: Colour, rows: int
+) -> None:
+    left, top, right, bottom = box
+    step = (bottom - top) / (rows + 1)
+    for row in range(1, rows + 1):
+        y = top + row * step
+        points = [
+            (x, y + math.sin(x / 38 + row) * step * 0.18) for x in range(int(left), int(right), 8)
+        ]
+        draw.line(points, fill=colour, width=max(2, round(step / 10)))
+
+
+def emblem(primary: str, secondary: str, size: int = 512) -> Image.Image:
+    """The territory's emblem: a water wheel over the river, in its two colours."""
+    big = size * 2
+    image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((0, 0, big - 1, big - 1), fill=rgb(primary))
+    _wheel(draw, (big / 2, big * 0.44), big * 0.27, rgb(LIGHT), 0.2)
+    # The river: the bottom of the disc, with its waves.
+    draw.chord((0, 0, big - 1, big - 1), 25, 155, fill=rgb(secondary))
+    _waves(draw, (big * 0.22, big * 0.74, big * 0.78, big * 0.94), rgb(primary), 2)
+    return image.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def organisation_logo(name: str, colour: str, shape: int, size: int = 384) -> Image.Image:
+    """A simple logo for a made-up organisation: a shape in its colour and its initials."""
+    big = size * 2
+    image = Image.new("RGB", (big, big), rgb(LIGHT))
+    draw = ImageDraw.Draw(image)
+    fill, ink = rgb(colour), rgb(readable_on(colour))
+    margin = big * 0.08
+    box = (margin, margin, big - margin, big - margin)
+    if shape % 4 == 0:
+        draw.ellipse(box, fill=fill)
+    elif shape % 4 == 1:
+        draw.rounded_rectangle(box, radius=big * 0.18, fill=fill)
+    elif shape % 4 == 2:
+        draw.regular_polygon((big / 2, big / 2, big / 2 - margin), 6, rotation=30, fill=fill)
+    else:
+        draw.rounded_rectangle(box, radius=big * 0.05, fill=fill)
+        draw.line((margin, big * 0.78, big - margin, big * 0.78), fill=ink, width=round(big / 40))
+    font = ImageFont.load_default(size=round(big * 0.34))
+    draw.text((big / 2, big / 2), initials(name), fill=ink, font=font, anchor="mm")
+    return image.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def scene(rng: random.Random, colour: str, accent: str, width: int = 1200) -> Image.Image:
+    """An illustrated report picture: hills, the river, a water wheel and bunting in the sector's
+    colour, under a sky whose hour the generator chooses."""
+    height = width * 2 // 3
+    big_w, big_h = width * 2, height * 2
+    image = Image.new("RGB", (big_w, big_h))
+    draw = ImageDraw.Draw(image)
+    evening = rng.random() < 0.35
+    top, bottom = (
+        ((64, 88, 150), (247, 178, 120)) if evening else ((120, 180, 226), (226, 240, 248))
+    )
+    horizon = big_h * 0.55
+    for y in range(round(horizon)):
+        draw.line((0, y, big_w, y), fill=mix(top, bottom, y / horizon))
+    sun_x, sun_y, sun_r = big_w * rng.uniform(0.15, 0.85), big_h * 0.2, big_h * 0.07
+    draw.ellipse(
+        (sun_x - sun_r, sun_y - sun_r, sun_x + sun_r, sun_y + sun_r),
+        fill=(250, 214, 120) if evening else (255, 244, 200),
+    )
+    sector = rgb(colour)
+    for layer, share in enumerate((0.55, 0.35)):
+        green = mix((96, 140, 84), sector, 0.25 + layer * 0.1)
+        base = horizon - big_h * 0.12 + layer * big_h * 0.09
+        points = [(0.0, float(big_h))]
+        phase = rng.uniform(0, math.tau)
+        for x in range(0, big_w + 40, 40):
+            points.append((x, base - math.sin(x / big_w * math.tau * 1.3 + phase) * big_h * 0.06))
+        points.append((float(big_w), float(big_h)))
+        draw.polygon(points, fill=mix(green, (255, 255, 255), share * 0.4))
+    bank = big_h * 0.7
+    draw.rectangle((0, bank, big_w, big_h), fill=WATER)
+    _waves(draw, (0, bank, big_w, big_h), WATER_LIGHT, 5)
+    # The wheel stands on the bank, half in the water.
+    wheel_x = big_w * rng.choice((0.22, 0.72))
+    radius = big_h * 0.2
+    draw.rectangle(
+        (wheel_x + radius * 0.6, bank - radius * 1.9, wheel_x + radius * 2.4, bank + 10),
+        fill=(226, 206, 170),
+    )
+    draw.polygon(
+        [
+            (wheel_x + radius * 0.45, bank - radius * 1.9),
+            (wheel_x + radius * 1.5, bank - radius * 2.6),
+            (wheel_x + radius * 2.55, bank - radius * 1.9),
+        ],
+        fill=(176, 92, 64),
+    )
+    _wheel(draw, (wheel_x, bank - radius * 0.25), radius, WOOD, rng.uniform(0, math.pi))
+    # Bunting across the picture in the sector's colour and the brand's accent.
+    flags = [sector, rgb(accent), rgb(LIGHT)]
+    y0 = big_h * rng.uniform(0.08, 0.16)
+    sag = big_h * 0.06
+    count = 14
+    for index in range(count):
+        flag_x = big_w * (index + 0.5) / count
+        flag_y = y0 + sag * math.sin(math.pi * (index + 0.5) / count)
+        half = big_w / count * 0.32
+        draw.polygon(
+            [(flag_x - half, flag_y), (flag_x + half, flag_y), (flag_x, flag_y + half * 1.7)],
+            fill=flags[index % 3],
+        )
+    draw.line(
+        [(big_w * i / 40, y0 + sag * math.sin(math.pi * i / 40) - 2) for i in range(41)],
+        fill=rgb(DARK),
+        width=3,
+    )
+    return image.resize((width, height), Image.Resampling.LANCZOS)
