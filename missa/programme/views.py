@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from missa.actors.models import Actor, ActorRole
+from missa.actors.models import Actor, ActorRole, monogram_colours
 from missa.core.models import Benefit, Objective, Sector
 
 from .models import Deliverable, Phase, ProgrammeTimeline
@@ -48,6 +48,8 @@ def programme(request: HttpRequest) -> HttpResponse:
         "objectives": Objective.objects.all(),
         "benefits": Benefit.objects.all(),
         "governance": governance,
+        # The partners' wall: their logos, or their initials in their first sector's colour.
+        "partner_colours": monogram_colours([role.actor_id for role in governance["partners"]]),
         # The main content is the same for every visitor (core.templatetags.missa).
         "shared_content": "",
     }

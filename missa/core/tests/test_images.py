@@ -161,3 +161,17 @@ def test_pages_show_logos_initials_and_photos(client: object, cast: dict[str, Ac
     assert default_storage.url(rendition_name(activity.photo.name or "", 480)) in listed
     shown = client.get(activity.get_absolute_url()).content.decode()
     assert 'alt="La vitrine décorée de fanions"' in shown and 'width="900"' in shown
+
+
+@pytest.mark.django_db
+def test_the_home_page_is_drawn_and_the_partners_have_their_wall(
+    client: object, cast: dict[str, Actor]
+) -> None:
+    from django.test import Client
+
+    assert isinstance(client, Client)
+    home = client.get("/").content.decode()
+    assert 'src="/static/site/hero.svg"' in home and 'alt="Dessin de la ville' in home
+    programme = client.get("/programme/").content.decode()
+    wall = programme.split('class="logo-wall"')[1].split("</ul>")[0]
+    assert cast["carol"].name in wall and 'class="monogram"' in wall
