@@ -110,6 +110,17 @@ class JournalSpan:
             return []
         return [add_months(self.last, -n) for n in range(months_between(self.first, self.last) + 1)]
 
+    def active_months(self, year: int | None = None) -> list[datetime.date]:
+        """The months from the first to the latest one with activity (of one year, if given),
+        oldest first: what charts show, without the quiet months after the last activity."""
+        if self.first is None or self.latest_active is None:
+            return []
+        months = [
+            add_months(self.first, n)
+            for n in range(months_between(self.first, self.latest_active) + 1)
+        ]
+        return [month for month in months if year is None or month.year == year]
+
 
 def journal_span(today: datetime.date | None = None) -> JournalSpan:
     """Return the journal's months: from the programme's start to this month, for as long as

@@ -8,11 +8,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from missa.activity.charts import monthly_activity_chart
 from missa.activity.models import Activity, MonthSummary
 from missa.core.models import Sector, add_months, first_of_month
 from missa.core.pagination import paginate
 
-from .models import JournalMonth, JournalSpan, journal_span
+from .models import JournalMonth, JournalSpan, journal_span, month_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ def month_list(request: HttpRequest) -> HttpResponse:
         summaries = {
             summary.month: summary for summary in MonthSummary.objects.filter(month__in=months)
         }
+    chart = monthly_activity_chart(span.active_months(year), month_url)
     rows = [
         {"quiet": entry}
         if isinstance(entry, QuietMonths)
@@ -78,7 +80,14 @@ def month_list(request: HttpRequest) -> HttpResponse:
         request,
         "journal/month_list.html",
         # The same for every visitor.
-        {"page": page, "rows": rows, "years": years, "year": year, "shared_content": ""},
+        {
+            "page": page,
+            "rows": rows,
+            "years": years,
+            "year": year,
+            "chart": chart,
+            "shared_content": "",
+        },
     )
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from missa.accounts.rules import waits_for_two_factor
 from missa.accounts.security import two_factor_setup_url
+from missa.activity.charts import sector_activity_chart
 from missa.activity.models import Activity
 from missa.actors.figures import sector_actor_count
 from missa.actors.models import Actor
@@ -20,6 +21,7 @@ from missa.core.models import Sector
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
 from missa.core.sections import page_sections
+from missa.journal.models import journal_span, month_url
 
 from . import health, services
 from .forms import ContactForm
@@ -54,6 +56,7 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("actor")
         .order_by("-date", "-pk")[:SECTOR_ACTIVITIES_SHOWN],
         "other_sectors": Sector.objects.exclude(pk=sector.pk),
+        "chart": sector_activity_chart(sector, journal_span().active_months(), month_url),
         # The main content is the same for every visitor (core.templatetags.missa).
         "shared_content": "",
     }

@@ -17,6 +17,11 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from missa.activity.charts import (
+    monthly_activity_chart,
+    network_growth_chart,
+    sector_activity_chart,
+)
 from missa.activity.models import Activity, MonthSummary
 from missa.activity.services import (
     ActivityRecord,
@@ -227,4 +232,28 @@ def test_every_stored_figure_equals_an_independent_recount(
             assert sector_actor_count(sector) == sum(
                 spec.is_public and index in spec.sectors for spec in actor_specs
             )
+
+        # The charts (and their tables) read the stored months: the same recount.
+        def nowhere(month: datetime.date) -> str:
+            return ""
+
+        per_month = monthly_activity_chart(MONTHS, nowhere)
+        growth = network_growth_chart(MONTHS, nowhere)
+        running = 0
+        for position, month in enumerate(MONTHS):
+            truth = expected.get(month, empty)
+            joined = int(truth["kind_counts"].get("joined", 0))  # type: ignore[attr-defined]
+            running += joined
+            assert [each.values[position] for each in per_month.series] == [
+                truth["activity_count"],
+                truth["actor_count"],
+                joined,
+            ]
+            assert [each.values[position] for each in growth.series] == [running, joined]
+        for sector in sector_list:
+            chart = sector_activity_chart(sector, MONTHS, nowhere)
+            assert list(chart.series[0].values) == [
+                expected.get(month, empty)["sector_counts"].get(str(sector.pk), 0)  # type: ignore[attr-defined]
+                for month in MONTHS
+            ]
         transaction.set_rollback(True)
