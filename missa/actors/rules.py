@@ -79,6 +79,19 @@ def is_member_of(user: Any, actor: Any) -> bool:
     return Membership.objects.filter(user=user, actor=actor).in_good_standing().exists()
 
 
+@rules.predicate
+def acts_for_an_organisation(user: Any) -> bool:
+    """Return whether user acts for at least one organisation that is in the network today."""
+    if not is_active_person(user):
+        return False
+    return cached_role(
+        user,
+        "member",
+        lambda: Membership.objects.filter(user=user).in_good_standing().exists(),
+    )
+
+
+rules.add_perm("actors.act_for_an_organisation", acts_for_an_organisation)
 rules.add_perm("actors.report_for_actor", is_member_of | is_administrator)
 rules.add_perm("actors.see_actor_reports", is_member_of | is_editor | is_administrator)
 

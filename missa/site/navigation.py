@@ -32,6 +32,11 @@ MAIN_MENU = [
 
 # For a signed-in person (signing out, a form, follows these links).
 ACCOUNT_MENU = [
+    MenuItem(
+        "site:my-organisation",
+        _("My organisation"),
+        permission="actors.act_for_an_organisation",
+    ),
     MenuItem("accounts:profile", _("My account")),
     MenuItem("applications:my-applications", _("My applications")),
     MenuItem(

@@ -11,6 +11,7 @@ urlpatterns = [
     path("legal/", views.legal, name="legal"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("contact/", views.contact, name="contact"),
+    path("my-organisation/", views.my_organisation, name="my-organisation"),
     # An actor's page shows the ledger too: it sits above both (the directory stays in actors).
     path("actors/<slug:slug>/", views.actor_detail, name="actor-detail"),
 ]

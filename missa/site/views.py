@@ -1,7 +1,11 @@
 """The home page, sector pages, health check and error pages."""
 
+from collections import defaultdict
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -10,13 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from missa.accounts.models import User
 from missa.accounts.rules import waits_for_two_factor
 from missa.accounts.security import two_factor_setup_url
 from missa.activity.charts import sector_activity_chart
 from missa.activity.models import Activity
 from missa.actors.figures import sector_actor_count
-from missa.actors.models import Actor
+from missa.actors.models import Actor, ActorRole, Membership, monogram_colours
 from missa.actors.views import get_public_actor
+from missa.applications.models import Application
 from missa.core.models import Sector
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
@@ -163,3 +169,53 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # No database access and no request context: the failure may come from either.
     template = loader.get_template("500.html")
     return HttpResponse(template.render({"LANGUAGE_CODE": settings.LANGUAGE_CODE}), status=500)
+
+
+MEMBER_REPORTS_SHOWN = 5
+MEMBER_APPLICATIONS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class OrganisationDesk:
+    """What a member finds about one organisation they act for, on their home."""
+
+    actor: Actor
+    colour: str
+    roles: list[ActorRole]
+    reports: list[Activity]
+
+
+@login_required
+@require_safe
+def my_organisation(request: HttpRequest) -> HttpResponse:
+    """A member's home: each organisation they act for, with what they do for it (edit its
+    page, report an action, follow their reports), the brand kit and their applications."""
+    user = request.user
+    assert isinstance(user, User)  # login_required
+    memberships = list(
+        Membership.objects.filter(user=user).in_good_standing().select_related("actor")
+    )
+    actors = [membership.actor for membership in memberships]
+    ids = [actor.pk for actor in actors]
+    colours = monogram_colours(ids)
+    roles: dict[int, list[ActorRole]] = defaultdict(list)
+    for role in ActorRole.objects.current().filter(actor_id__in=ids).order_by("start_date", "pk"):
+        roles[role.actor_id].append(role)
+    reported = Activity.objects.filter(reported_by__isnull=False).order_by("-date", "-pk")
+    desks = [
+        OrganisationDesk(
+            actor=actor,
+            colour=colours.get(actor.pk, ""),
+            roles=roles[actor.pk],
+            reports=list(reported.filter(actor=actor)[:MEMBER_REPORTS_SHOWN]),
+        )
+        for actor in actors
+    ]
+    applications = Application.objects.filter(applicant=user).order_by("-created_at", "-pk")
+    context = {
+        "desks": desks,
+        # One more than shown says whether "all my applications" has more to show.
+        "applications": list(applications[: MEMBER_APPLICATIONS_SHOWN + 1]),
+        "applications_shown": MEMBER_APPLICATIONS_SHOWN,
+    }
+    return render(request, "site/my_organisation.html", context)

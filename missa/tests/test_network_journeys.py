@@ -153,3 +153,21 @@ def test_a_visitor_finds_the_front_door_and_starts_to_apply(
         tab.get_by_role("link", name="Créer mon compte et candidater").click()
         expect(tab).to_have_url(re.compile(r"/accounts/signup/\?next=/network/apply/"))
         check(tab, watch)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_member_goes_from_their_home_to_reporting_an_action(
+    live_server: object, cast: dict[str, Actor], owner: User, browser: Browser, width: int
+) -> None:
+    from missa.browser import watched_page
+
+    with watched_page(browser, viewport={"width": width, "height": 900}) as (tab, watch):
+        tab.context.add_cookies([_session_cookie(owner, live_server)])
+        tab.goto(f"{live_server}/my-organisation/")
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Mon organisation")
+        check(tab, watch)
+        tab.get_by_role("link", name="Signaler une action").first.click()
+        expect(tab.get_by_role("heading", level=1)).to_have_text(
+            "Signaler une action pour le territoire"
+        )
+        check(tab, watch)

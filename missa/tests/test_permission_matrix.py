@@ -119,6 +119,8 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "site:legal": ("/legal/", PUBLIC),
     "site:accessibility": ("/accessibility/", PUBLIC),
     "site:contact": ("/contact/", PUBLIC),
+    # Everyone signed in has a home: their organisations' desks, or how to join.
+    "site:my-organisation": ("/my-organisation/", SIGNED_IN_ONLY),
     "brandkit:kit": ("/brand-kit/", PUBLIC),
     "brandkit:download": ("/brand-kit/999999/download/", answer(404)),
     "brandkit:conditions": (
