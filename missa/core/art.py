@@ -8,7 +8,9 @@ which smooths its edges. The results are encoded by core.images.encode_image lik
 
 import math
 import random
+from typing import Any
 
+from django.conf import settings
 from PIL import Image, ImageDraw, ImageFont
 
 from .colours import DARK, LIGHT, initials, readable_on, rgb
@@ -100,8 +102,8 @@ def organisation_logo(name: str, colour: str, shape: int, size: int = 384) -> Im
     else:
         draw.rounded_rectangle(box, radius=big * 0.05, fill=fill)
         draw.line((margin, big * 0.78, big - margin, big * 0.78), fill=ink, width=round(big / 40))
-    font = ImageFont.load_default(size=round(big * 0.34))
-    draw.text((big / 2, big / 2), initials(name), fill=ink, font=font, anchor="mm")
+    typeface = font(round(big * 0.3), bold=True)
+    draw.text((big / 2, big / 2), initials(name), fill=ink, font=typeface, anchor="mm")
     return image.resize((size, size), Image.Resampling.LANCZOS)
 
 
@@ -172,3 +174,97 @@ def scene(rng: random.Random, colour: str, accent: str, width: int = 1200) -> Im
         width=3,
     )
     return image.resize((width, height), Image.Resampling.LANCZOS)
+
+
+# -- share cards (the picture a link shows on social networks) -------------------------------
+
+SHARE_SIZE = (1200, 630)
+
+
+def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """DejaVu Sans from the npm lock (every accent of French), else Pillow's own font."""
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    try:
+        return ImageFont.truetype(str(settings.MISSA_FONT_DIR / name), size)
+    except OSError:
+        return ImageFont.load_default(size=size)
+
+
+def wrap(draw: ImageDraw.ImageDraw, text: str, typeface: Any, width: int, lines: int) -> list[str]:
+    """text cut into at most lines lines that fit width, the last one ending with "…" if cut."""
+    words, result, current = text.split(), [], ""
+    for word in words:
+        candidate = f"{current} {word}".strip()
+        if draw.textlength(candidate, font=typeface) <= width or not current:
+            current = candidate
+        else:
+            result.append(current)
+            current = word
+    if current:
+        result.append(current)
+    if len(result) > lines:
+        result = result[:lines]
+        last = result[-1]
+        while last and draw.textlength(f"{last}…", font=typeface) > width:
+            last = last[:-1]
+        result[-1] = f"{last.rstrip()}…"
+    return result
+
+
+def share_card(
+    *,
+    title: str,
+    subtitle: str,
+    site_name: str,
+    primary: str,
+    secondary: str,
+    picture: Image.Image | None = None,
+    monogram_name: str = "",
+    monogram_colour: str = "",
+) -> Image.Image:
+    """A 1200 × 630 card: the site's colours, a picture (a logo, or initials), a title and a
+    line under it, the site's name at the foot."""
+    width, height = SHARE_SIZE
+    image = Image.new("RGB", SHARE_SIZE, rgb(LIGHT))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, width, 24), fill=rgb(primary))
+    draw.rectangle((0, height - 96, width, height), fill=rgb(primary))
+    draw.rectangle((0, height - 104, width, height - 96), fill=rgb(secondary))
+    left = 72
+    box = 240
+    top = 110
+    if picture is not None:
+        thumb = picture.convert("RGBA")
+        thumb.thumbnail((box, box), Image.Resampling.LANCZOS)
+        image.paste(
+            thumb, (left + (box - thumb.width) // 2, top + (box - thumb.height) // 2), thumb
+        )
+    elif monogram_name:
+        colour = monogram_colour if len(monogram_colour) == 7 else primary
+        draw.rounded_rectangle((left, top, left + box, top + box), radius=40, fill=rgb(colour))
+        draw.text(
+            (left + box / 2, top + box / 2),
+            initials(monogram_name),
+            font=font(104, bold=True),
+            fill=rgb(readable_on(colour)),
+            anchor="mm",
+        )
+    text_left = left + box + 56 if (picture is not None or monogram_name) else left
+    text_width = width - text_left - 64
+    title_font = font(58, bold=True)
+    y = top
+    for line in wrap(draw, title, title_font, text_width, 3):
+        draw.text((text_left, y), line, font=title_font, fill=rgb(DARK))
+        y += 72
+    subtitle_font = font(34)
+    for line in wrap(draw, subtitle, subtitle_font, text_width, 3):
+        draw.text((text_left, y + 12), line, font=subtitle_font, fill=(60, 64, 70))
+        y += 46
+    draw.text(
+        (left, height - 48),
+        site_name,
+        font=font(34, bold=True),
+        fill=rgb(readable_on(primary)),
+        anchor="lm",
+    )
+    return image

@@ -7,4 +7,9 @@ app_name = "journal"
 urlpatterns = [
     path("", views.month_list, name="month-list"),
     re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", views.month_detail, name="month-detail"),
+    re_path(
+        r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/share\.png$",
+        views.month_share,
+        name="month-share",
+    ),
 ]

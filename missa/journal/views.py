@@ -2,16 +2,20 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
-from missa.activity.charts import monthly_activity_chart
+from missa.activity.charts import grouped, monthly_activity_chart
 from missa.activity.models import Activity, MonthSummary
-from missa.core.models import Sector, add_months, first_of_month
+from missa.core.models import Sector, add_months, first_of_month, month_name
 from missa.core.pagination import paginate
+from missa.core.share import card, share_response
 
 from .models import JournalMonth, JournalSpan, journal_span, month_url
 
@@ -134,3 +138,30 @@ def month_detail(request: HttpRequest, year: str, month: str) -> HttpResponse:
         "shared_content": "",
     }
     return render(request, "journal/month_detail.html", context)
+
+
+@require_safe
+def month_share(request: HttpRequest, year: str, month: str) -> HttpResponse:
+    """The card a month's page shows when its link is shared: its heading and its figures."""
+    try:
+        current = datetime.date(int(year), int(month), 1)
+    except ValueError as error:
+        raise Http404("No such month.") from error
+    if not journal_span().contains(current):
+        raise Http404("The journal does not cover this month.")
+
+    def draw() -> Any:
+        editorial = JournalMonth.objects.published().filter(month=current).first()
+        summary = MonthSummary.objects.filter(month=current).first() or MonthSummary(month=current)
+        title = editorial.heading if editorial else capfirst(month_name(current))
+        subtitle = ", ".join(
+            [
+                ngettext("%(n)s activity", "%(n)s activities", summary.activity_count)
+                % {"n": grouped(summary.activity_count)},
+                ngettext("%(n)s actor", "%(n)s actors", summary.actor_count)
+                % {"n": grouped(summary.actor_count)},
+            ]
+        )
+        return card(title=title, subtitle=subtitle)
+
+    return share_response(f"month:{current:%Y-%m}", draw)

@@ -14,4 +14,5 @@ urlpatterns = [
     path("my-organisation/", views.my_organisation, name="my-organisation"),
     # An actor's page shows the ledger too: it sits above both (the directory stays in actors).
     path("actors/<slug:slug>/", views.actor_detail, name="actor-detail"),
+    path("actors/<slug:slug>/share.png", views.actor_share, name="actor-share"),
 ]

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -27,6 +29,7 @@ from missa.core.models import Sector
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
 from missa.core.sections import page_sections
+from missa.core.share import card, open_picture, share_response
 from missa.journal.models import journal_span, month_url
 
 from . import health, services
@@ -219,3 +222,27 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
         "applications_shown": MEMBER_APPLICATIONS_SHOWN,
     }
     return render(request, "site/my_organisation.html", context)
+
+
+@require_safe
+def actor_share(request: HttpRequest, slug: str) -> HttpResponse:
+    """The card an actor's page shows when its link is shared: its logo or initials, its name,
+    what it is and its roles."""
+    actor = get_public_actor(slug)
+
+    def draw() -> Any:
+        roles = [role.role_label for role in ActorRole.objects.current().filter(actor=actor)]
+        since = _("since %(date)s") % {"date": date_format(actor.joined_on, "YEAR_MONTH_FORMAT")}
+        subtitle = " · ".join([str(actor.kind_label), *map(str, roles), since])
+        picture = open_picture(actor.logo)
+        if picture is not None:
+            return card(title=actor.name, subtitle=subtitle, picture=picture)
+        colour = monogram_colours([actor.pk]).get(actor.pk, "")
+        return card(
+            title=actor.name,
+            subtitle=subtitle,
+            monogram_name=actor.name,
+            monogram_colour=colour,
+        )
+
+    return share_response(f"actor:{actor.pk}", draw)

@@ -61,6 +61,8 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "journal:month-detail": ("/journal/2017/06/", PUBLIC),
     "actors:actor-list": ("/actors/", PUBLIC),
     "site:actor-detail": ("/actors/atelier-alice/", PUBLIC),
+    "site:actor-share": ("/actors/atelier-alice/share.png", PUBLIC),
+    "journal:month-share": ("/journal/2017/06/share.png", PUBLIC),
     # The ambassador test user is a member of Atelier Alice; the partner one of the CCI.
     "activity:report": (
         "/actors/atelier-alice/report/",

@@ -1,0 +1,66 @@
+"""Share cards: the picture a page shows when its link is shared (Open Graph, Twitter card).
+
+Drawn by core.art.share_card on the first request, then kept in the shared cache under the data
+version and the language (every server reads the same card; a change to the page redraws it).
+"""
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.utils.translation import get_language
+from PIL import Image
+
+from . import art
+from .models import Territory
+from .versioning import data_version
+
+SHARE_TTL = 24 * 60 * 60
+
+
+def share_response(key: str, draw: Callable[[], Image.Image]) -> HttpResponse:
+    """A PNG share card for key (such as "actor:12"), drawn once per data version."""
+    cache_key = f"share:{data_version()}:{get_language()}:{key}"
+    png = cache.get(cache_key)
+    if png is None:
+        buffer = io.BytesIO()
+        draw().save(buffer, format="PNG", optimize=True)
+        png = buffer.getvalue()
+        cache.set(cache_key, png, SHARE_TTL)
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def open_picture(file: Any) -> Image.Image | None:
+    """An uploaded image, opened for drawing (None without one, or if it cannot be read)."""
+    if not file:
+        return None
+    try:
+        with default_storage.open(file.name, "rb") as stored:
+            picture = Image.open(stored)
+            picture.load()
+    except (OSError, ValueError):
+        return None
+    return picture
+
+
+def card(
+    *, title: str, subtitle: str, picture: Image.Image | None = None, **monogram: str
+) -> Image.Image:
+    """A share card in the territory's colours, with its name at the foot."""
+    territory = Territory.objects.first()
+    if picture is None and not monogram and territory is not None:
+        picture = open_picture(territory.logo)  # a page about the territory: its emblem
+    return art.share_card(
+        title=title,
+        subtitle=subtitle,
+        site_name=(territory.brand_name or territory.name) if territory else "MISSA",
+        primary=territory.primary_colour if territory else "#0b5394",
+        secondary=territory.secondary_colour if territory else "#f1c232",
+        picture=picture,
+        **monogram,
+    )
