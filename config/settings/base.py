@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "missa.activity",
     "missa.journal",
     "missa.charter",
+    "missa.press",
     "missa.applications",
     "missa.audit",
     "missa.brandkit",
@@ -349,4 +350,5 @@ MISSA_PAGE_SIZES = {
     "my_applications": 25,
     "review_queue": 25,
     "register": 50,
+    "press_releases": 10,
 }

@@ -48,6 +48,9 @@ TERRITORY = {
     "publisher": "Commune de L'Isle-sur-la-Sorgue",
     "publisher_address": "Hôtel de ville, rue Carnot\n84800 L'Isle-sur-la-Sorgue",
     "publication_director": "Le maire de L'Isle-sur-la-Sorgue",
+    "press_contact_name": "Service communication de la mairie (contact fictif)",
+    "press_contact_email": "presse@example.org",
+    "press_contact_phone": "04 90 00 00 00",
     "host": "Démonstration : le site tourne sur la machine qui l'exécute.",
     "accessibility": "partial",
     "accessibility_notes_fr": (

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from .models import Sector
-from .uploads import MEGABYTE, clean_image
+from .uploads import MEGABYTE, clean_document, clean_image
 
 IMAGE_ACCEPT = "image/png,image/jpeg,image/webp"
 
@@ -31,6 +31,24 @@ class ImageUploadField(forms.FileField):
         value = super().clean(data, initial)
         if isinstance(value, UploadedFile):
             return clean_image(value, max_bytes=self.max_bytes, max_side=self.max_side)
+        return value
+
+
+class DocumentUploadField(forms.FileField):
+    """A PDF or ZIP upload checked by its first bytes and stored under a random name."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", _("PDF or ZIP, 50 MB at most."))
+        kwargs.setdefault(
+            "widget", forms.ClearableFileInput(attrs={"accept": "application/pdf,application/zip"})
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        value = super().clean(data, initial)
+        if isinstance(value, UploadedFile):
+            return clean_document(value)
         return value
 
 

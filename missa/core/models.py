@@ -111,6 +111,10 @@ class Territory(models.Model):
     host = models.TextField(
         _("host"), blank=True, help_text=_("The name, address and telephone of the site's host.")
     )
+    # The press page's media contact.
+    press_contact_name = SingleLineField(_("press contact"), max_length=150, blank=True)
+    press_contact_email = models.EmailField(_("press contact's email"), blank=True)
+    press_contact_phone = SingleLineField(_("press contact's telephone"), max_length=30, blank=True)
     # The accessibility statement (RGAA).
     accessibility = models.CharField(
         _("accessibility conformity"),

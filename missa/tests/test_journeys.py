@@ -188,6 +188,8 @@ def test_on_a_phone_the_menus_fold_and_the_first_result_is_on_the_first_screen(
         "/contact/",
         "/network/register/",
         "/network/join/",
+        "/press/",
+        "/sectors/tourisme/",
     ],
 )
 def test_pages_fit_a_360_pixel_phone(

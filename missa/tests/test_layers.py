@@ -2,7 +2,8 @@
 
     6  site, demo                       readers of everything below
     4  journal, applications, brandkit  the domain apps
-    3  activity, charter, programme     the ledger, the charter, the programme
+    3  activity, charter, programme,    the ledger, the charter, the programme, the press page
+       press
     2  actors                           organisations, people, roles and their predicates
     1  core · mail, audit · accounts    (in this order within the floor)
 
@@ -26,6 +27,7 @@ LAYERS: dict[str, float] = {
     "activity": 3,
     "charter": 3,
     "programme": 3,
+    "press": 3,
     "journal": 4,
     "applications": 4,
     "brandkit": 4,

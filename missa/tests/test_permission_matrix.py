@@ -124,6 +124,8 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     # Everyone signed in has a home: their organisations' desks, or how to join.
     "site:my-organisation": ("/my-organisation/", SIGNED_IN_ONLY),
     "brandkit:kit": ("/brand-kit/", PUBLIC),
+    "press:press": ("/press/", PUBLIC),
+    "press:release": ("/press/no-such-release/", answer(404)),
     "brandkit:download": ("/brand-kit/999999/download/", answer(404)),
     "brandkit:conditions": (
         "/brand-kit/conditions/",
@@ -184,6 +186,7 @@ ADMIN_PAGES = [
     "/admin/brandkit/download/",
     "/admin/brandkit/misusereport/",
     "/admin/mail/outgoingemail/",
+    "/admin/press/pressrelease/",
 ]
 ADMINISTRATORS_ONLY = answer(302, 302, editor=403, administrator=200)
 ADMIN_ACCOUNT_PAGES = [

@@ -119,6 +119,7 @@ def test_each_app_declares_its_own_share_of_the_demo() -> None:
         "missa.activity.demo",
         "missa.journal.demo",
         "missa.charter.demo",
+        "missa.press.demo",
         "missa.applications.demo",
     ]
     assert all(callable(module.load) and callable(module.flush) for module in modules)

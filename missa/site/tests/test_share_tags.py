@@ -24,7 +24,16 @@ def test_a_page_shares_its_own_title_description_and_address(
         in html
     )
     assert '<meta property="og:locale" content="fr_FR">' in html
-    assert '<meta name="twitter:card" content="summary">' in html
+    # An actor's page shares its own card (core.share), in large.
+    assert (
+        '<meta property="og:image" content="https://attractive.sorgueville.fr/actors/atelier-alice/share.png">'
+        in html
+    )
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    # A page without a card of its own shares the territory's logo, in small.
+    assert (
+        '<meta name="twitter:card" content="summary">' in client.get("/charter/").content.decode()
+    )
     english = client.get("/en/actors/atelier-alice/").content.decode()
     assert '<meta property="og:locale" content="en_GB">' in english
 
