@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from missa.actors.admin import ActorAdmin
@@ -23,13 +24,30 @@ from .services import (
 RECORDED_BY_EDITORS = [kind for kind in Activity.Kind if kind != Activity.Kind.JOINED]
 
 
+class ReportedFilter(admin.SimpleListFilter):
+    """Entries that members reported, apart from those the platform recorded."""
+
+    title = _("reported by a member")
+    parameter_name = "reported"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Activity]) -> Any:
+        if self.value() == "yes":
+            return queryset.filter(reported_by__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(reported_by__isnull=True)
+        return queryset
+
+
 @admin.register(Activity)
 class ActivityAdmin(ValidAutocompleteMixin, TranslationAdmin):
     """The ledger. Editors add entries (through record_activity, which keeps the month counts)
     and correct or hide them; an entry's actor, kind and date do not change once recorded."""
 
     list_display = ["title", "actor", "kind", "date", "is_public"]
-    list_filter = ["kind", "is_public", "sectors"]
+    list_filter = ["kind", "is_public", ReportedFilter, "sectors"]
     search_fields = ["title", "actor__name"]
     list_select_related = ["actor"]
     date_hierarchy = "date"

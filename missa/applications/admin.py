@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
+from missa.core.translations import MissingEnglishFilter
+
 from .models import Application, ApplicationEvent, Question
 
 
@@ -41,4 +43,5 @@ class QuestionAdmin(TranslationAdmin):
 
     list_display = ["question", "order"]
     list_editable = ["order"]
+    list_filter = [MissingEnglishFilter]
     search_fields = ["question", "answer"]

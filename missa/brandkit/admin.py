@@ -6,6 +6,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from missa.core.translations import MissingEnglishFilter
+
 from .forms import BrandAssetAdminForm
 from .models import BrandAsset, Download, MisuseReport, UsageAcceptance
 
@@ -22,7 +24,7 @@ class BrandAssetAdmin(TranslationAdmin):
         "expires_on",
         "download_count",
     ]
-    list_filter = ["kind", "access", "language", "is_published"]
+    list_filter = ["kind", "access", "language", "is_published", MissingEnglishFilter]
     search_fields = ["title", "description"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[BrandAsset]:

@@ -7,6 +7,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from missa.core.translations import MissingEnglishFilter
+
 from .models import CharterVersion, Commitment
 from .services import publish_charter_version
 
@@ -28,7 +30,7 @@ class CommitmentInline(TranslationTabularInline):
 @admin.register(CharterVersion)
 class CharterVersionAdmin(TranslationAdmin):
     list_display = ["number", "title", "published_at", "created_at"]
-    list_filter = ["published_at"]
+    list_filter = ["published_at", MissingEnglishFilter]
     search_fields = ["title", "text"]
     readonly_fields = ["number", "published_at"]
     inlines = [CommitmentInline]

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
+from missa.core.translations import MissingEnglishFilter
+
 from .models import Benefit, Objective, Sector, Territory
 
 
@@ -24,6 +26,7 @@ class TerritoryAdmin(TranslationAdmin):
 class OrderedTermAdmin(TranslationAdmin):
     list_display = ["name", "slug", "order", "colour"]
     list_editable = ["order"]
+    list_filter = [MissingEnglishFilter]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name_fr"]}
 

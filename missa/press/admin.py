@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
 from missa.core.forms import DocumentUploadField
+from missa.core.translations import MissingEnglishFilter
 
 from .models import PressRelease
 
@@ -13,7 +14,7 @@ from .models import PressRelease
 @admin.register(PressRelease)
 class PressReleaseAdmin(TranslationAdmin):
     list_display = ["title", "date", "is_press_kit", "is_published"]
-    list_filter = ["is_published", "is_press_kit"]
+    list_filter = ["is_published", "is_press_kit", MissingEnglishFilter]
     search_fields = ["title", "summary"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title_fr"]}

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from missa.core.translations import MissingEnglishFilter
+
 from .models import Deliverable, Phase
 
 
@@ -13,7 +15,7 @@ class DeliverableInline(TranslationTabularInline):
 class PhaseAdmin(TranslationAdmin):
     list_display = ["name", "order", "start_month", "end_month", "status"]
     search_fields = ["name", "slug"]
-    list_filter = ["start_month"]
+    list_filter = ["start_month", MissingEnglishFilter]
     prepopulated_fields = {"slug": ["name_fr"]}
     inlines = [DeliverableInline]
 
@@ -21,6 +23,6 @@ class PhaseAdmin(TranslationAdmin):
 @admin.register(Deliverable)
 class DeliverableAdmin(TranslationAdmin):
     list_display = ["title", "phase", "date"]
-    list_filter = ["phase"]
+    list_filter = ["phase", MissingEnglishFilter]
     search_fields = ["title"]
     list_select_related = ["phase"]

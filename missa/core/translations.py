@@ -1,0 +1,54 @@
+"""Content that lacks its English version: what editors must translate, and how to find it.
+
+French comes first; a text written in French only is shown in French on the English pages
+(modeltranslation's fallback, marked lang="fr" there). These helpers find such rows for the
+editors' dashboard and for the admin's "Missing English" filter.
+"""
+
+from typing import Any
+
+from django.contrib import admin
+from django.db import models
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import NotRegistered, translator
+
+
+def translated_text_fields(model: type[models.Model]) -> list[str]:
+    """The model's translated text fields (not files): "title", "editorial"…"""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return []
+    return [
+        name
+        for name in options.get_field_names()
+        if not isinstance(model._meta.get_field(name), models.FileField)
+    ]
+
+
+def missing_english(model: type[models.Model]) -> Q:
+    """Rows with a French text and no English one, in any of the model's translated fields."""
+    condition = Q(pk__in=[])
+    for name in translated_text_fields(model):
+        written = ~Q(**{f"{name}_fr": ""}) & Q(**{f"{name}_fr__isnull": False})
+        condition |= written & (Q(**{f"{name}_en": ""}) | Q(**{f"{name}_en__isnull": True}))
+    return condition
+
+
+class MissingEnglishFilter(admin.SimpleListFilter):
+    """The admin's filter "English translation: missing / complete" for a translated model."""
+
+    title = _("English translation")
+    parameter_name = "english"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [("missing", _("Missing")), ("complete", _("Complete"))]
+
+    def queryset(self, request: HttpRequest, queryset: models.QuerySet[Any]) -> Any:
+        if self.value() == "missing":
+            return queryset.filter(missing_english(queryset.model))
+        if self.value() == "complete":
+            return queryset.exclude(missing_english(queryset.model))
+        return queryset
