@@ -217,3 +217,21 @@ def monogram(name: str, colour: str = "#5a6472", size: int = 64) -> dict[str, ob
         "foreground": readable_on(background),
         "size": size,
     }
+
+
+@register.simple_tag(takes_context=True)
+def lang_attr(context: template.Context, instance: object, field: str) -> SafeString:
+    """` lang="fr"` where a translated field shows its French text on a page in another language
+    (the English is missing: modeltranslation falls back to French), else nothing.
+
+    <div class="prose"{% lang_attr actor "description" %}>{{ actor.description }}</div>
+    """
+    language = str(context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE)
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == default or instance is None:
+        return mark_safe("")
+    own = getattr(instance, f"{field}_{language}", None)
+    fallback = getattr(instance, f"{field}_{default}", None)
+    if not own and fallback:
+        return mark_safe(f' lang="{default}"')  # noqa: S308 — a language code from settings
+    return mark_safe("")
