@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
-from missa.core.translations import MissingEnglishFilter
+from missa.core.translations import FlagMissingEnglishMixin, MissingEnglishFilter
 
 from .models import Application, ApplicationEvent, Question
 
@@ -38,7 +38,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(TranslationAdmin):
+class QuestionAdmin(FlagMissingEnglishMixin, TranslationAdmin):
     """The questions and answers of the page "Become an ambassador"."""
 
     list_display = ["question", "order"]

@@ -6,14 +6,14 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from missa.core.translations import MissingEnglishFilter
+from missa.core.translations import FlagMissingEnglishMixin, MissingEnglishFilter
 
 from .forms import BrandAssetAdminForm
 from .models import BrandAsset, Download, MisuseReport, UsageAcceptance
 
 
 @admin.register(BrandAsset)
-class BrandAssetAdmin(TranslationAdmin):
+class BrandAssetAdmin(FlagMissingEnglishMixin, TranslationAdmin):
     form = BrandAssetAdminForm
     list_display = [
         "title",

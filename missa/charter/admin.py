@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from missa.core.translations import MissingEnglishFilter
+from missa.core.translations import FlagMissingEnglishMixin, MissingEnglishFilter
 
 from .models import CharterVersion, Commitment
 from .services import publish_charter_version
@@ -28,7 +28,7 @@ class CommitmentInline(TranslationTabularInline):
 
 
 @admin.register(CharterVersion)
-class CharterVersionAdmin(TranslationAdmin):
+class CharterVersionAdmin(FlagMissingEnglishMixin, TranslationAdmin):
     list_display = ["number", "title", "published_at", "created_at"]
     list_filter = ["published_at", MissingEnglishFilter]
     search_fields = ["title", "text"]

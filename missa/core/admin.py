@@ -4,13 +4,13 @@ from django.contrib import admin
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
-from missa.core.translations import MissingEnglishFilter
+from missa.core.translations import FlagMissingEnglishMixin, MissingEnglishFilter
 
 from .models import Benefit, Objective, Sector, Territory
 
 
 @admin.register(Territory)
-class TerritoryAdmin(TranslationAdmin):
+class TerritoryAdmin(FlagMissingEnglishMixin, TranslationAdmin):
     list_display = ["name", "insee_code", "brand_name"]
     search_fields = ["name", "brand_name", "insee_code"]
 
@@ -23,7 +23,7 @@ class TerritoryAdmin(TranslationAdmin):
         return field
 
 
-class OrderedTermAdmin(TranslationAdmin):
+class OrderedTermAdmin(FlagMissingEnglishMixin, TranslationAdmin):
     list_display = ["name", "slug", "order", "colour"]
     list_editable = ["order"]
     list_filter = [MissingEnglishFilter]

@@ -61,3 +61,20 @@ class SectorsField(forms.ModelMultipleChoiceField):
         if kwargs.get("required", True):
             kwargs.setdefault("error_messages", {"required": _("Choose at least one sector.")})
         super().__init__(queryset=Sector.objects.all(), **kwargs)
+
+
+class MonthField(forms.DateField):
+    """A month, chosen as a month (<input type="month">, "2017-06"), stored as its first day."""
+
+    widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+    input_formats = ["%Y-%m"]
+    default_error_messages = {"invalid": _("Enter a month, such as 2017-06.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.pop("input_formats", None)
+        kwargs.pop("widget", None)
+        super().__init__(input_formats=self.input_formats, **kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        day = super().to_python(value)
+        return day.replace(day=1) if day else day

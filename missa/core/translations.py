@@ -7,7 +7,7 @@ editors' dashboard and for the admin's "Missing English" filter.
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Q
 from django.http import HttpRequest
@@ -52,3 +52,25 @@ class MissingEnglishFilter(admin.SimpleListFilter):
         if self.value() == "complete":
             return queryset.exclude(missing_english(queryset.model))
         return queryset
+
+
+class FlagMissingEnglishMixin:
+    """For a translated model's admin: after a save, say which English texts are missing
+    (English pages show the French text meanwhile, marked as French)."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)  # type: ignore[misc]
+        missing = [
+            str(type(obj)._meta.get_field(name).verbose_name)
+            for name in translated_text_fields(type(obj))
+            if getattr(obj, f"{name}_fr", None) and not getattr(obj, f"{name}_en", None)
+        ]
+        if missing:
+            messages.warning(
+                request,
+                _(
+                    "The English translation is missing (%(fields)s): English pages show the "
+                    "French text meanwhile."
+                )
+                % {"fields": ", ".join(missing)},
+            )

@@ -6,13 +6,13 @@ from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
 from missa.core.forms import DocumentUploadField
-from missa.core.translations import MissingEnglishFilter
+from missa.core.translations import FlagMissingEnglishMixin, MissingEnglishFilter
 
 from .models import PressRelease
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(TranslationAdmin):
+class PressReleaseAdmin(FlagMissingEnglishMixin, TranslationAdmin):
     list_display = ["title", "date", "is_press_kit", "is_published"]
     list_filter = ["is_published", "is_press_kit", MissingEnglishFilter]
     search_fields = ["title", "summary"]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from missa.core.translations import MissingEnglishFilter
+from missa.core.translations import FlagMissingEnglishMixin, MissingEnglishFilter
 
 from .models import Deliverable, Phase
 
@@ -12,7 +12,7 @@ class DeliverableInline(TranslationTabularInline):
 
 
 @admin.register(Phase)
-class PhaseAdmin(TranslationAdmin):
+class PhaseAdmin(FlagMissingEnglishMixin, TranslationAdmin):
     list_display = ["name", "order", "start_month", "end_month", "status"]
     search_fields = ["name", "slug"]
     list_filter = ["start_month", MissingEnglishFilter]
@@ -21,7 +21,7 @@ class PhaseAdmin(TranslationAdmin):
 
 
 @admin.register(Deliverable)
-class DeliverableAdmin(TranslationAdmin):
+class DeliverableAdmin(FlagMissingEnglishMixin, TranslationAdmin):
     list_display = ["title", "phase", "date"]
     list_filter = ["phase", MissingEnglishFilter]
     search_fields = ["title"]
