@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from missa.accounts.models import User
+from missa.core.models import Sector
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
 from missa.core.storage import send_private_file
@@ -39,7 +40,13 @@ def kit(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "brandkit/kit.html",
-        {"page": page, "is_member": is_member, "accepted": accepted},
+        {
+            "page": page,
+            "is_member": is_member,
+            "accepted": accepted,
+            # The palette: the territory's colours and the sectors'.
+            "sectors": list(Sector.objects.all()),
+        },
     )
 
 

@@ -268,3 +268,55 @@ def share_card(
         anchor="lm",
     )
     return image
+
+
+def brand_logo(
+    primary: str, secondary: str, name: str, variant: str, width: int = 1200
+) -> Image.Image:
+    """The brand's logo: the emblem and the territory's name, in colour, in one colour (mono) or
+    reversed (light on the brand colour)."""
+    height = width * 3 // 8
+    background = {"colour": LIGHT, "mono": LIGHT, "reversed": primary}[variant]
+    ink = {"colour": primary, "mono": DARK, "reversed": LIGHT}[variant]
+    image = Image.new("RGB", (width, height), rgb(background))
+    size = height * 4 // 5
+    if variant == "colour":
+        mark = emblem(primary, secondary, size)
+    elif variant == "mono":
+        mark = emblem(DARK, "#ffffff", size)
+    else:
+        mark = emblem(secondary, primary, size)
+    image.paste(mark, (height // 10, height // 10), mark)
+    draw = ImageDraw.Draw(image)
+    draw.text(
+        (height + height // 10, height // 2),
+        name,
+        font=font(max(24, height // 5), bold=True),
+        fill=rgb(ink),
+        anchor="lm",
+    )
+    return image
+
+
+def poster(primary: str, secondary: str, name: str, headline: str, footer: str) -> Image.Image:
+    """An A4 shop-window poster (at 100 dpi): the emblem, a headline, a blank for the shop's
+    name, the territory's name at the foot."""
+    width, height = 827, 1169
+    page = Image.new("RGB", (width, height), rgb(LIGHT))
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((0, 0, width, 520), fill=rgb(primary))
+    mark = emblem(primary, secondary, 320)
+    page.paste(mark, ((width - 320) // 2, 60), mark)
+    draw.text((width / 2, 450), name, font=font(44, bold=True), fill=rgb(LIGHT), anchor="mm")
+    for index, line in enumerate(wrap(draw, headline, font(48, bold=True), width - 120, 3)):
+        draw.text(
+            (width / 2, 620 + index * 64),
+            line,
+            font=font(48, bold=True),
+            fill=rgb(DARK),
+            anchor="mm",
+        )
+    draw.rounded_rectangle((90, 820, width - 90, 960), radius=16, outline=rgb(primary), width=4)
+    draw.rectangle((0, height - 90, width, height), fill=rgb(secondary))
+    draw.text((width / 2, height - 45), footer, font=font(26), fill=rgb(DARK), anchor="mm")
+    return page

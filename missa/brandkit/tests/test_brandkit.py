@@ -248,3 +248,17 @@ def test_files_uploaded_before_move_to_the_private_storage(territory: object) ->
     migration.move_files_to_private_storage(apps, None)
     assert private.exists(name)
     assert not public.exists(name)
+
+
+def test_the_kit_shows_the_palette_and_the_dos_and_donts(
+    client: Client, cast: dict[str, Actor]
+) -> None:
+    from missa.core.models import Sector, Territory
+
+    territory = Territory.objects.get()
+    page = client.get("/brand-kit/").content.decode()
+    assert f'fill="{territory.primary_colour}"' in page
+    assert f"<code>{territory.secondary_colour.upper()}</code>" in page
+    for sector in Sector.objects.all():
+        assert f'fill="{sector.colour}"' in page and str(sector.name) in page
+    assert "À faire" in page and "À éviter" in page

@@ -53,6 +53,15 @@ def test_load_demo_builds_the_territory_of_the_brief() -> None:
     assert 44 <= pictured.count() <= 2 * 44
     assert not pictured.filter(photo_alt_fr="").exists()
     assert not pictured.filter(photo_alt_en="").exists()
+    # The brand kit's demo files: logos (PNG) and documents (PDF), public or for members.
+    from missa.brandkit.models import BrandAsset
+
+    assets = list(BrandAsset.objects.available())
+    assert {asset.extension for asset in assets} == {"png", "pdf"}
+    assert {asset.access for asset in assets} == {"public", "members"}
+    for asset in assets:
+        with asset.file.open("rb") as stored:
+            assert stored.read(5) in {b"\x89PNG\r", b"%PDF-"}
 
 
 def test_demo_editorials_quote_the_months_true_figures() -> None:
@@ -121,6 +130,7 @@ def test_each_app_declares_its_own_share_of_the_demo() -> None:
         "missa.charter.demo",
         "missa.press.demo",
         "missa.applications.demo",
+        "missa.brandkit.demo",
     ]
     assert all(callable(module.load) and callable(module.flush) for module in modules)
 
