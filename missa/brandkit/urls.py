@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/download/", views.download, name="download"),
     path("conditions/", views.conditions, name="conditions"),
     path("report/", views.report, name="report"),
+    path("badge/<slug:slug>/", views.badge, name="badge"),
 ]

@@ -1,5 +1,7 @@
 """The brand kit's public page, gated downloads, usage conditions and misuse reports."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -12,9 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from missa.accounts.models import User
-from missa.core.models import Sector
+from missa.actors.models import ActorRole
+from missa.actors.views import get_actor_for
+from missa.core import art
+from missa.core.models import Sector, Territory
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
+from missa.core.share import share_response
 from missa.core.storage import send_private_file
 
 from . import services
@@ -100,3 +106,29 @@ def report(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Thank you: the town's team will look into it."))
             return redirect("brandkit:kit")
     return render(request, "brandkit/report.html", {"form": form})
+
+
+@login_required
+@require_safe
+def badge(request: HttpRequest, slug: str) -> HttpResponse:
+    """The "Ambassador of the brand" badge of an organisation, for its members to put on their
+    website or in their window (a PNG, in the page's language)."""
+    actor = get_actor_for(request, slug, "actors.report_for_actor")
+    territory = Territory.objects.first()
+
+    def draw() -> Any:
+        roles = list(ActorRole.objects.current().filter(actor=actor).order_by("start_date", "pk"))
+        ambassador = any(role.role == ActorRole.Role.AMBASSADOR for role in roles)
+        title = _("Ambassador of the brand") if ambassador or not roles else roles[0].role_label
+        return art.badge(
+            organisation=actor.name,
+            role=str(title),
+            territory=(territory.brand_name or territory.name) if territory else "MISSA",
+            primary=territory.primary_colour if territory else "#0b5394",
+            secondary=territory.secondary_colour if territory else "#f1c232",
+        )
+
+    response = share_response(f"badge:{actor.pk}", draw)
+    response["Content-Disposition"] = f'attachment; filename="badge-{actor.slug}.png"'
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

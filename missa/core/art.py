@@ -320,3 +320,39 @@ def poster(primary: str, secondary: str, name: str, headline: str, footer: str) 
     draw.rectangle((0, height - 90, width, height), fill=rgb(secondary))
     draw.text((width / 2, height - 45), footer, font=font(26), fill=rgb(DARK), anchor="mm")
     return page
+
+
+def badge(
+    *, organisation: str, role: str, territory: str, primary: str, secondary: str, size: int = 600
+) -> Image.Image:
+    """An "Ambassador of the brand" badge for an organisation's website or window: the emblem,
+    the role, the organisation's name and the territory's."""
+    image = Image.new("RGB", (size, size), rgb(LIGHT))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle(
+        (6, 6, size - 7, size - 7), radius=size // 12, outline=rgb(primary), width=size // 50
+    )
+    mark = emblem(primary, secondary, size * 2 // 5)
+    image.paste(mark, ((size - mark.width) // 2, size // 12), mark)
+    # The role on one line, as large as fits.
+    points = size // 14
+    while points > 10 and draw.textlength(role.upper(), font=font(points, bold=True)) > size * 0.84:
+        points -= 1
+    draw.text(
+        (size / 2, size * 0.58),
+        role.upper(),
+        font=font(points, bold=True),
+        fill=rgb(primary),
+        anchor="mm",
+    )
+    name_font = font(size // 15, bold=True)
+    lines = wrap(draw, organisation, name_font, size * 4 // 5, 3)
+    y = size * (0.7 if len(lines) < 3 else 0.67)
+    for line in lines:
+        draw.text((size / 2, y), line, font=name_font, fill=rgb(DARK), anchor="mm")
+        y += size // 13
+    draw.rectangle((size // 50, size * 0.88, size - size // 50, size * 0.9), fill=rgb(secondary))
+    draw.text(
+        (size / 2, size * 0.94), territory, font=font(size // 20), fill=rgb(DARK), anchor="mm"
+    )
+    return image

@@ -132,6 +132,11 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
         answer(302, 403, ambassador=200, partner=200, editor=200, administrator=200),
     ),
     "brandkit:report": ("/brand-kit/report/", PUBLIC),
+    # An organisation's badge: for its members (the ambassador test user acts for Alice).
+    "brandkit:badge": (
+        "/brand-kit/badge/atelier-alice/",
+        answer(302, 403, ambassador=200, administrator=200),
+    ),
     # Two-factor authentication (allauth.mfa). Committee members, editors and administrators
     # have an authenticator in these tests; a session opened without a fresh sign-in is sent
     # to re-authenticate before changing it; recovery codes exist only once generated (404).

@@ -262,3 +262,21 @@ def test_the_kit_shows_the_palette_and_the_dos_and_donts(
     for sector in Sector.objects.all():
         assert f'fill="{sector.colour}"' in page and str(sector.name) in page
     assert "À faire" in page and "À éviter" in page
+
+
+def test_members_download_their_organisations_badge(
+    client: Client, member: User, cast: dict[str, Actor]
+) -> None:
+    response = client.get("/brand-kit/badge/atelier-alice/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == 'attachment; filename="badge-atelier-alice.png"'
+    assert Image.open(io.BytesIO(response.content)).size == (600, 600)
+    assert (
+        'href="/brand-kit/badge/atelier-alice/"' in client.get("/my-organisation/").content.decode()
+    )
+    # Another organisation's badge is not theirs to take; an unknown one does not exist.
+    assert client.get("/brand-kit/badge/cci-sorgueville/").status_code == 403
+    assert client.get("/brand-kit/badge/no-such-actor/").status_code == 404
+    client.logout()
+    assert client.get("/brand-kit/badge/atelier-alice/").status_code == 302
