@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from missa.actors.models import Actor
 from missa.core.fields import SingleLineField
+from missa.core.images import ResponsiveImageField
 from missa.core.storage import private_storage
 
 
@@ -132,7 +133,7 @@ class MisuseReport(models.Model):
 
     description = models.TextField(_("what did you see?"), max_length=3000)
     link = models.URLField(_("link"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="brandkit/reports/", blank=True)
+    photo = ResponsiveImageField(_("photo"), upload_to="brandkit/reports/", blank=True)
     email = models.EmailField(
         _("your email (optional)"), blank=True, help_text=_("Only to answer you.")
     )

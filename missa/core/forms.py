@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,26 @@ from .models import Sector
 from .uploads import MEGABYTE, clean_document, clean_image
 
 IMAGE_ACCEPT = "image/png,image/jpeg,image/webp"
+
+
+class FileInput(forms.ClearableFileInput):
+    """A file input that its label names (the admin otherwise draws a fieldset and a legend,
+    which leave the input itself without a label)."""
+
+    use_fieldset = False
+
+
+class AdminFileInput(AdminFileWidget):
+    """The admin's file input, named by its label (not a fieldset's legend) for the same reason."""
+
+    use_fieldset = False
+
+
+def labelled_file_widget(widget: Any) -> Any:
+    """The widget the admin chose for a file field, or its labelled variant."""
+    if widget is AdminFileWidget or type(widget) is AdminFileWidget:
+        return AdminFileInput
+    return widget
 
 
 class ImageUploadField(forms.FileField):
@@ -24,7 +45,7 @@ class ImageUploadField(forms.FileField):
             "help_text",
             _("PNG, JPEG or WebP, %(size)s MB at most.") % {"size": max_bytes // MEGABYTE},
         )
-        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}))
+        kwargs.setdefault("widget", FileInput(attrs={"accept": IMAGE_ACCEPT}))
         super().__init__(**kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> Any:
@@ -40,9 +61,7 @@ class DocumentUploadField(forms.FileField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         kwargs.setdefault("help_text", _("PDF or ZIP, 50 MB at most."))
-        kwargs.setdefault(
-            "widget", forms.ClearableFileInput(attrs={"accept": "application/pdf,application/zip"})
-        )
+        kwargs.setdefault("widget", FileInput(attrs={"accept": "application/pdf,application/zip"}))
         super().__init__(**kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> Any:

@@ -137,7 +137,9 @@ class ResponsiveImageField(models.ImageField):
 
     def formfield(self, **kwargs: Any) -> Any:
         # Every form of such a field, the admin's included, checks and re-encodes the upload.
-        from .forms import ImageUploadField
+        from .forms import ImageUploadField, labelled_file_widget
 
         kwargs.setdefault("form_class", ImageUploadField)
+        if "widget" in kwargs:
+            kwargs["widget"] = labelled_file_widget(kwargs["widget"])
         return super().formfield(**kwargs)

@@ -5,7 +5,7 @@ from django.db import models
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
-from missa.core.forms import DocumentUploadField
+from missa.core.forms import DocumentUploadField, labelled_file_widget
 from missa.core.translations import FlagMissingEnglishMixin, MissingEnglishFilter
 
 from .models import PressRelease
@@ -23,4 +23,5 @@ class PressReleaseAdmin(FlagMissingEnglishMixin, TranslationAdmin):
         if isinstance(db_field, models.FileField):
             # Files are checked by their content (a PDF or a ZIP), never by their name.
             kwargs["form_class"] = DocumentUploadField
+            kwargs["widget"] = labelled_file_widget(kwargs.get("widget"))
         return super().formfield_for_dbfield(db_field, request, **kwargs)
