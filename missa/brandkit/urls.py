@@ -10,4 +10,5 @@ urlpatterns = [
     path("conditions/", views.conditions, name="conditions"),
     path("report/", views.report, name="report"),
     path("badge/<slug:slug>/", views.badge, name="badge"),
+    path("download-all/", views.download_all, name="download-all"),
 ]

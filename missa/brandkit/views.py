@@ -1,12 +1,14 @@
 """The brand kit's public page, gated downloads, usage conditions and misuse reports."""
 
+import tempfile
+import zipfile
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -132,3 +134,37 @@ def badge(request: HttpRequest, slug: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="badge-{actor.slug}.png"'
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+@login_required
+@require_safe
+def download_all(request: HttpRequest) -> HttpResponseBase:
+    """Every file of the kit a member may download, in one ZIP (each download logged)."""
+    user = _user_or_none(request)
+    assert user is not None
+    if not user.has_perm("brandkit.download_gated_assets"):
+        raise PermissionDenied
+    assets = [
+        asset
+        for asset in BrandAsset.objects.available().exclude(file="").order_by("order", "pk")
+        if services.may_download(user, asset)
+    ]
+    if not any(not asset.is_public for asset in assets):
+        # The reserved files wait for the usage conditions.
+        messages.info(request, _("Accept the usage conditions once to download this file."))
+        return redirect("brandkit:conditions")
+    archive = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115
+    names: set[str] = set()
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        for asset in assets:
+            name = f"{slugify(asset.title) or 'asset'}-v{slugify(asset.version)}.{asset.extension}"
+            if name in names:
+                name = f"{asset.pk}-{name}"
+            names.add(name)
+            with asset.file.open("rb") as stored:
+                bundle.writestr(name, stored.read())
+    if request.method == "GET":
+        for asset in assets:
+            services.record_download(asset=asset, user=user)
+    archive.seek(0)
+    return FileResponse(archive, as_attachment=True, filename="kit-de-marque.zip")

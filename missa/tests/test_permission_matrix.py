@@ -132,6 +132,11 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
         answer(302, 403, ambassador=200, partner=200, editor=200, administrator=200),
     ),
     "brandkit:report": ("/brand-kit/report/", PUBLIC),
+    # The whole kit: for members who accepted the conditions (the others are sent to them).
+    "brandkit:download-all": (
+        "/brand-kit/download-all/",
+        answer(302, 403, ambassador=302, partner=302, editor=302, administrator=302),
+    ),
     # An organisation's badge: for its members (the ambassador test user acts for Alice).
     "brandkit:badge": (
         "/brand-kit/badge/atelier-alice/",

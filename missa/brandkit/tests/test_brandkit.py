@@ -280,3 +280,28 @@ def test_members_download_their_organisations_badge(
     assert client.get("/brand-kit/badge/no-such-actor/").status_code == 404
     client.logout()
     assert client.get("/brand-kit/badge/atelier-alice/").status_code == 302
+
+
+def test_members_download_the_whole_kit_in_one_zip(
+    client: Client, member: User, cast: dict[str, Actor]
+) -> None:
+    import zipfile
+
+    asset("Logo public", "public")
+    asset("Logo réservé", "members")
+    asset("Logo expiré", "public", expires_on=datetime.date(2020, 1, 1))
+    # Before the usage conditions: sent to accept them, nothing downloaded.
+    response = client.get("/brand-kit/download-all/")
+    assert response.status_code == 302 and response["Location"] == "/brand-kit/conditions/"
+    assert not Download.objects.exists()
+    client.post("/brand-kit/conditions/", {"accept": "yes"})
+    assert 'href="/brand-kit/download-all/"' in client.get("/brand-kit/").content.decode()
+    response = client.get("/brand-kit/download-all/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="kit-de-marque.zip"'
+    bundle = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))  # type: ignore[attr-defined]
+    assert sorted(bundle.namelist()) == ["logo-public-v1.png", "logo-reserve-v1.png"]
+    assert bundle.read("logo-public-v1.png").startswith(b"\x89PNG")
+    assert Download.objects.filter(user=member).count() == 2
+    client.logout()
+    assert client.get("/brand-kit/download-all/").status_code == 302
