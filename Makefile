@@ -11,7 +11,7 @@ export MISSA_VAR_DIR ?= $(CURDIR)/var
 export PYTHONPYCACHEPREFIX ?= $(CURDIR)/var/cache/pycache
 export RUFF_CACHE_DIR ?= $(CURDIR)/var/cache/ruff
 
-.PHONY: help install install-dev run dev test lint typecheck checks pytest browsers messages bench clean
+.PHONY: help install install-dev run dev test lint typecheck checks pytest browsers messages bench lighthouse clean
 
 help:
 	@echo "make run    install, migrate, load the demo territory and serve it on http://$(HOST):$(PORT)"
@@ -100,6 +100,10 @@ messages: install-dev
 bench: install-dev
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Lighthouse on the served site (`make run` in another terminal, or LIGHTHOUSE_BASE=<url>).
+lighthouse: install-dev browsers
+	$(BIN)/python bench/lighthouse.py $(if $(LIGHTHOUSE_BASE),--base $(LIGHTHOUSE_BASE),)
 
 clean:
 	rm -rf var/cache var/static
