@@ -1,5 +1,7 @@
 """The brand kit: logos, templates, photos and guides, some public, some for members only."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -46,6 +48,8 @@ class BrandAsset(models.Model):
     version = SingleLineField(_("version"), max_length=20, default="1")
     # Private storage for every asset: all downloads go through the checked, logged view.
     file = models.FileField(_("file"), upload_to="brandkit/", blank=True, storage=private_storage)
+    # Read from the storage when the asset is saved: the kit shows it without opening files.
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     access = models.CharField(
         _("access"), max_length=10, choices=Access.choices, default=Access.MEMBERS
     )
@@ -65,6 +69,17 @@ class BrandAsset(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        try:
+            self.size = self.file.size if self.file else 0
+        except OSError:  # a name whose file is not (or no longer) in the storage
+            self.size = 0
+        super().save(*args, **kwargs)
+
+    @property
+    def is_image(self) -> bool:
+        return self.extension in {"png", "jpg", "jpeg", "webp"}
 
     @property
     def is_public(self) -> bool:

@@ -7,6 +7,7 @@ app_name = "brandkit"
 urlpatterns = [
     path("", views.kit, name="kit"),
     path("<int:pk>/download/", views.download, name="download"),
+    path("<int:pk>/preview.png", views.preview, name="preview"),
     path("conditions/", views.conditions, name="conditions"),
     path("report/", views.report, name="report"),
     path("badge/<slug:slug>/", views.badge, name="badge"),

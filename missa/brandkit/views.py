@@ -22,7 +22,7 @@ from missa.core import art
 from missa.core.models import Sector, Territory
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
-from missa.core.share import share_response
+from missa.core.share import open_picture, share_response
 from missa.core.storage import send_private_file
 
 from . import services
@@ -30,6 +30,9 @@ from .forms import MisuseReportForm
 from .models import BrandAsset, UsageAcceptance
 
 REPORTS_PER_HOUR = 5
+
+# The side of the kit's previews, in pixels (twice their displayed size).
+PREVIEW_SIDE = 480
 
 
 def _user_or_none(request: HttpRequest) -> User | None:
@@ -168,3 +171,29 @@ def download_all(request: HttpRequest) -> HttpResponseBase:
             services.record_download(asset=asset, user=user)
     archive.seek(0)
     return FileResponse(archive, as_attachment=True, filename="kit-de-marque.zip")
+
+
+@require_safe
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """A small picture of an image asset, for the kit's page: anyone sees the public ones, the
+    reserved ones those who may download them. Not a download (none is logged)."""
+    try:
+        asset = BrandAsset.objects.available().get(pk=pk)
+    except BrandAsset.DoesNotExist as error:
+        raise Http404("No such asset.") from error
+    if not asset.file or not asset.is_image:
+        raise Http404("This asset has no picture.")
+    if not services.may_download(_user_or_none(request), asset):
+        raise PermissionDenied
+
+    def draw() -> Any:
+        picture = open_picture(asset.file)
+        if picture is None:
+            raise Http404("This asset's picture cannot be read.")
+        picture.thumbnail((PREVIEW_SIDE, PREVIEW_SIDE))
+        return picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
+
+    response = share_response(f"preview:{asset.pk}:{asset.updated_at.timestamp()}", draw)
+    if not asset.is_public:
+        response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
-from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from PIL import Image
@@ -40,7 +39,7 @@ def open_picture(file: Any) -> Image.Image | None:
     if not file:
         return None
     try:
-        with default_storage.open(file.name, "rb") as stored:
+        with file.storage.open(file.name, "rb") as stored:
             picture = Image.open(stored)
             picture.load()
     except (OSError, ValueError):

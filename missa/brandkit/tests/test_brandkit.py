@@ -305,3 +305,26 @@ def test_members_download_the_whole_kit_in_one_zip(
     assert Download.objects.filter(user=member).count() == 2
     client.logout()
     assert client.get("/brand-kit/download-all/").status_code == 302
+
+
+def test_image_assets_have_a_preview_and_every_file_its_size(
+    client: Client, member: User, cast: dict[str, Actor]
+) -> None:
+    public = asset("Logo public", "public")
+    reserved = asset("Logo réservé", "members")
+    guide = BrandAsset(title_fr="Guide", title_en="Guide", kind="guide", access="public")
+    guide.file.save("guide.pdf", ContentFile(b"%PDF-1.7 guide"), save=False)
+    guide.save()
+    assert public.size == len(png_bytes()) and guide.size == len(b"%PDF-1.7 guide")
+    response = client.get(f"/brand-kit/{public.pk}/preview.png")
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert max(Image.open(io.BytesIO(response.content)).size) <= 480
+    assert not Download.objects.exists()  # a preview is not a download
+    assert client.get(f"/brand-kit/{guide.pk}/preview.png").status_code == 404
+    # Reserved pictures: for those who may download them.
+    assert client.get(f"/brand-kit/{reserved.pk}/preview.png").status_code == 403
+    client.post("/brand-kit/conditions/", {"accept": "yes"})
+    assert client.get(f"/brand-kit/{reserved.pk}/preview.png").status_code == 200
+    page = client.get("/brand-kit/").content.decode()
+    assert f'src="/brand-kit/{public.pk}/preview.png"' in page
+    assert "14\xa0octets" in page or "14 octets" in page  # the guide's size
