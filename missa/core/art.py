@@ -288,13 +288,12 @@ def brand_logo(
         mark = emblem(secondary, primary, size)
     image.paste(mark, (height // 10, height // 10), mark)
     draw = ImageDraw.Draw(image)
-    draw.text(
-        (height + height // 10, height // 2),
-        name,
-        font=font(max(24, height // 5), bold=True),
-        fill=rgb(ink),
-        anchor="lm",
-    )
+    left = height + height // 10
+    # The name on one line, as large as fits beside the emblem.
+    points = height // 5
+    while points > 12 and draw.textlength(name, font=font(points, bold=True)) > width - left - 40:
+        points -= 2
+    draw.text((left, height // 2), name, font=font(points, bold=True), fill=rgb(ink), anchor="lm")
     return image
 
 

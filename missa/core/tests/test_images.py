@@ -116,12 +116,26 @@ def test_monogram_initials_are_readable_on_any_colour(colour: str) -> None:
     assert contrast(readable_on(colour), colour) >= 4.5
 
 
-@pytest.mark.parametrize("drawing", ["emblem", "logo", "scene"])
+@pytest.mark.parametrize("drawing", ["emblem", "logo", "scene", "brand", "badge"])
 def test_drawings_are_images_of_the_announced_size(drawing: str) -> None:
     if drawing == "emblem":
         image = art.emblem("#0b5394", "#f1c232", size=128)
     elif drawing == "logo":
         image = art.organisation_logo("Atelier du Lin", "#2e7d32", shape=3, size=96)
+    elif drawing == "brand":
+        image = art.brand_logo("#0b5394", "#f1c232", "L'Isle-sur-la-Sorgue", "colour", width=600)
+        # The name fits: the right-hand margin stays the background's colour.
+        assert {image.getpixel((599 - x, y)) for x in range(10) for y in range(225)} == {
+            (255, 255, 255)
+        }
+    elif drawing == "badge":
+        image = art.badge(
+            organisation="Les Jardins de la Sorgue et du Comtat Venaissin",
+            role="Ambassadeur de la marque",
+            territory="L'Isle-sur-la-Sorgue",
+            primary="#0b5394",
+            secondary="#f1c232",
+        )
     else:
         image = art.scene(random.Random(1), "#6a1b9a", "#f1c232", width=300)
     encoded = encode_image(image, "PNG")
