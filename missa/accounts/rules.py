@@ -16,6 +16,7 @@ from typing import Any
 
 import rules
 from django.conf import settings
+from django.utils.functional import LazyObject, empty
 
 from .security import has_two_factor
 
@@ -26,6 +27,11 @@ _privileged_roles: list[Callable[[Any], bool]] = []
 
 def cached_role(user: Any, key: str, compute: Callable[[], object]) -> bool:
     """Compute a role once per user object (that is, once per request)."""
+    if isinstance(user, LazyObject):
+        # request.user: remember on the user itself, which permission checks receive.
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
     cache = user.__dict__.setdefault("_missa_roles", {})
     if key not in cache:
         cache[key] = bool(compute())

@@ -91,6 +91,16 @@ def acts_for_an_organisation(user: Any) -> bool:
     )
 
 
+def acting_memberships(user: Any) -> list[Membership]:
+    """user's memberships of organisations in the network today, read once: the menu's "My
+    organisation" (acts_for_an_organisation) then knows its answer for this request."""
+    memberships = list(
+        Membership.objects.filter(user=user).in_good_standing().select_related("actor")
+    )
+    cached_role(user, "member", lambda: memberships)
+    return memberships
+
+
 rules.add_perm("actors.act_for_an_organisation", acts_for_an_organisation)
 rules.add_perm("actors.report_for_actor", is_member_of | is_administrator)
 rules.add_perm("actors.see_actor_reports", is_member_of | is_editor | is_administrator)

@@ -19,10 +19,10 @@ from missa.accounts.models import User
 from missa.actors.models import ActorRole
 from missa.actors.views import get_actor_for
 from missa.core import art
-from missa.core.models import Sector, Territory
+from missa.core.models import Sector
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
-from missa.core.share import open_picture, share_response
+from missa.core.share import identity, open_picture, share_response
 from missa.core.storage import send_private_file
 
 from . import services
@@ -119,18 +119,18 @@ def badge(request: HttpRequest, slug: str) -> HttpResponse:
     """The "Ambassador of the brand" badge of an organisation, for its members to put on their
     website or in their window (a PNG, in the page's language)."""
     actor = get_actor_for(request, slug, "actors.report_for_actor")
-    territory = Territory.objects.first()
 
     def draw() -> Any:
         roles = list(ActorRole.objects.current().filter(actor=actor).order_by("start_date", "pk"))
         ambassador = any(role.role == ActorRole.Role.AMBASSADOR for role in roles)
         title = _("Ambassador of the brand") if ambassador or not roles else roles[0].role_label
+        site_name, primary, secondary = identity()
         return art.badge(
             organisation=actor.name,
             role=str(title),
-            territory=(territory.brand_name or territory.name) if territory else "MISSA",
-            primary=territory.primary_colour if territory else "#0b5394",
-            secondary=territory.secondary_colour if territory else "#f1c232",
+            territory=site_name,
+            primary=primary,
+            secondary=secondary,
         )
 
     response = share_response(f"badge:{actor.pk}", draw)

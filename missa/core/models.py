@@ -11,6 +11,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .fields import SingleLineField
@@ -32,6 +33,15 @@ def first_of_month(day: datetime.date) -> datetime.date:
 def month_name(month: datetime.date) -> str:
     """Return "juin 2017" / "June 2017" in the active language."""
     return date_format(month, "YEAR_MONTH_FORMAT")
+
+
+def file_language(instance: models.Model, field: str = "file") -> str:
+    """The language of the file a page offers for a translated file field (file_fr, file_en):
+    the page's own, or French when there is none in it; "" without a file."""
+    if not getattr(instance, field, None):
+        return ""
+    language = get_language() or settings.LANGUAGE_CODE
+    return language if getattr(instance, f"{field}_{language}", None) else settings.LANGUAGE_CODE
 
 
 def add_months(month: datetime.date, count: int) -> datetime.date:

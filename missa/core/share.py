@@ -47,19 +47,35 @@ def open_picture(file: Any) -> Image.Image | None:
     return picture
 
 
+def identity() -> tuple[str, str, str]:
+    """The site's name and the territory's two colours (the model's defaults without one)."""
+    territory = Territory.objects.first()
+    if territory is None:
+        fields = Territory._meta
+        return (
+            "MISSA",
+            str(fields.get_field("primary_colour").default),
+            str(fields.get_field("secondary_colour").default),
+        )
+    name = territory.brand_name or territory.name
+    return name, territory.primary_colour, territory.secondary_colour
+
+
 def card(
     *, title: str, subtitle: str, picture: Image.Image | None = None, **monogram: str
 ) -> Image.Image:
     """A share card in the territory's colours, with its name at the foot."""
-    territory = Territory.objects.first()
-    if picture is None and not monogram and territory is not None:
-        picture = open_picture(territory.logo)  # a page about the territory: its emblem
+    if picture is None and not monogram:
+        territory = Territory.objects.first()
+        if territory is not None:
+            picture = open_picture(territory.logo)  # a page about the territory: its emblem
+    site_name, primary, secondary = identity()
     return art.share_card(
         title=title,
         subtitle=subtitle,
-        site_name=(territory.brand_name or territory.name) if territory else "MISSA",
-        primary=territory.primary_colour if territory else "#0b5394",
-        secondary=territory.secondary_colour if territory else "#f1c232",
+        site_name=site_name,
+        primary=primary,
+        secondary=secondary,
         picture=picture,
         **monogram,
     )

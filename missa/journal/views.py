@@ -95,15 +95,21 @@ def month_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_safe
-def month_detail(request: HttpRequest, year: str, month: str) -> HttpResponse:
+def covered_month(year: str, month: str, span: JournalSpan) -> datetime.date:
+    """The month of a journal address, or Http404 when it is not one the journal covers."""
     try:
         current = datetime.date(int(year), int(month), 1)
     except ValueError as error:
         raise Http404("No such month.") from error
-    span = journal_span()
     if not span.contains(current):
         raise Http404("The journal does not cover this month.")
+    return current
+
+
+@require_safe
+def month_detail(request: HttpRequest, year: str, month: str) -> HttpResponse:
+    span = journal_span()
+    current = covered_month(year, month, span)
     editorial = JournalMonth.objects.published().filter(month=current).first()
     summary = MonthSummary.objects.filter(month=current).first() or MonthSummary(month=current)
     sectors = list(Sector.objects.all())
@@ -143,12 +149,7 @@ def month_detail(request: HttpRequest, year: str, month: str) -> HttpResponse:
 @require_safe
 def month_share(request: HttpRequest, year: str, month: str) -> HttpResponse:
     """The card a month's page shows when its link is shared: its heading and its figures."""
-    try:
-        current = datetime.date(int(year), int(month), 1)
-    except ValueError as error:
-        raise Http404("No such month.") from error
-    if not journal_span().contains(current):
-        raise Http404("The journal does not cover this month.")
+    current = covered_month(year, month, journal_span())
 
     def draw() -> Any:
         editorial = JournalMonth.objects.published().filter(month=current).first()

@@ -1,12 +1,11 @@
 """The press page: releases and the launch press kit, published by the town's team."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from missa.core.fields import SingleLineField
+from missa.core.models import file_language
 
 
 class PressReleaseQuerySet(models.QuerySet["PressRelease"]):
@@ -49,8 +48,4 @@ class PressRelease(models.Model):
     @property
     def file_language(self) -> str:
         """Return the language of the file this page offers ("" without a file)."""
-        if not self.file:
-            return ""
-        language = get_language() or settings.LANGUAGE_CODE
-        own = getattr(self, f"file_{language}", None)
-        return language if own else settings.LANGUAGE_CODE
+        return file_language(self)

@@ -2,15 +2,13 @@
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from missa.core.fields import SingleLineField
-from missa.core.models import add_months, first_of_month, months_between
+from missa.core.models import add_months, file_language, first_of_month, months_between
 
 
 class ProgrammeTimeline:
@@ -173,11 +171,7 @@ class Deliverable(models.Model):
     @property
     def file_language(self) -> str:
         """Return the language of the file this page offers ("" for a link or no file)."""
-        if not self.file:
-            return ""
-        language = get_language() or settings.LANGUAGE_CODE
-        own = getattr(self, f"file_{language}", None)
-        return language if own else settings.LANGUAGE_CODE
+        return file_language(self)
 
 
 def programme_timeline(today: datetime.date | None = None) -> ProgrammeTimeline:

@@ -22,7 +22,8 @@ from missa.accounts.security import two_factor_setup_url
 from missa.activity.charts import sector_activity_chart
 from missa.activity.models import Activity
 from missa.actors.figures import sector_actor_count
-from missa.actors.models import Actor, ActorRole, Membership, monogram_colours
+from missa.actors.models import Actor, ActorRole, monogram_colours
+from missa.actors.rules import acting_memberships
 from missa.actors.views import get_public_actor
 from missa.applications.models import Application
 from missa.core.models import Sector
@@ -195,9 +196,7 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
     page, report an action, follow their reports), the brand kit and their applications."""
     user = request.user
     assert isinstance(user, User)  # login_required
-    memberships = list(
-        Membership.objects.filter(user=user).in_good_standing().select_related("actor")
-    )
+    memberships = acting_memberships(user)
     actors = [membership.actor for membership in memberships]
     ids = [actor.pk for actor in actors]
     colours = monogram_colours(ids)

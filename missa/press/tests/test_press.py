@@ -70,3 +70,23 @@ def test_press_files_are_checked_by_their_content() -> None:
         field.clean(fake)
     real = field.clean(SimpleUploadedFile("kit.pdf", b"%PDF-1.7 real", "application/pdf"))
     assert real.name.endswith(".pdf") and "kit" not in real.name
+
+
+def test_the_press_page_runs_the_same_queries_with_more_releases(
+    client: Client, cast: dict[str, Actor], count_queries: object
+) -> None:
+    from collections.abc import Callable
+
+    from django.core.cache import cache
+
+    counter: Callable[[Callable[[], object]], int] = count_queries  # type: ignore[assignment]
+    release(0, is_press_kit=True)
+    for number in range(1, 4):
+        release(number)
+    cache.clear()
+    small = counter(lambda: client.get("/press/"))
+    for number in range(4, 40):
+        release(number)
+    cache.clear()
+    large = counter(lambda: client.get("/press/"))
+    assert small == large <= 12

@@ -98,3 +98,18 @@ def test_the_welcome_email_links_to_each_place(
         "/network/my-applications/",
     ):
         assert f"{path}\n" in body or f"{path}\r\n" in body, path
+
+
+def test_a_members_home_runs_the_same_queries_at_two_sizes(
+    member: User, cast: dict[str, Actor], assert_constant_queries: object
+) -> None:
+    alice = cast["alice"]
+    for day in range(3):
+        report_activity(
+            actor=alice,
+            user=member,
+            kind="media_mention",
+            title=f"Article {day}",
+            date=alice.joined_on + datetime.timedelta(days=day),
+        )
+    assert_constant_queries("/my-organisation/")  # type: ignore[operator]
