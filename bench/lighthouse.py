@@ -18,11 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # The home page, a journal month, the directory, an actor page (with a logo), the brand kit,
-# and the pages with charts or added by issue 8.
+# the directory's map, and the pages with charts or added by issue 8.
 PAGES = [
     "/",
     "/journal/2018/04/",
     "/actors/",
+    "/actors/?view=map",
     "/actors/architecte-martin/",
     "/brand-kit/",
     "/journal/",

@@ -13,6 +13,7 @@
 
 import datetime
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -305,6 +306,9 @@ def grow(sectors: dict[str, Sector]) -> Callable[[int], None]:
                     slug=f"volume-{number}",
                     siret=valid_siret(number),
                     joined_on=datetime.date(2017, 5, 2),
+                    # Every other one has its pin on the map (the directory's map view).
+                    latitude=Decimal("43.9") + Decimal(number % 97) / 1000 if number % 2 else None,
+                    longitude=Decimal("5.05") if number % 2 else None,
                 )
                 for number in (next(serial) for _ in range(n))
             ]

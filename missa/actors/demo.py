@@ -6,14 +6,15 @@ import datetime
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils.text import slugify
 
 from missa.actors.models import Actor, ActorRole, normalize_for_search
-from missa.core import art
+from missa.core import art, geo
 from missa.core.images import encode_image
-from missa.core.models import Sector, add_months, months_between
+from missa.core.models import Sector, Territory, add_months, months_between
 from missa.core.seeding import END, LAUNCH, START, DemoContext
 
 from . import demo_names as names
@@ -108,6 +109,19 @@ TOWNS = [
     ("Cavaillon", "84300", 4),
     ("Velleron", "84740", 3),
 ]
+# Where each town's houses gather (latitude, longitude, roughly): the demo's pins gather there,
+# inside the town's outline on the map. The town hall is the commune's own pin.
+TOWN_CENTRES = {
+    "L'Isle-sur-la-Sorgue": (43.9190, 5.0504),
+    "Le Thor": (43.9290, 4.9950),
+    "Fontaine-de-Vaucluse": (43.9220, 5.1280),
+    "Saumane-de-Vaucluse": (43.9390, 5.1140),
+    "Lagnes": (43.8930, 5.1140),
+    "Châteauneuf-de-Gadagne": (43.9270, 4.9440),
+    "Cavaillon": (43.8370, 5.0380),
+    "Velleron": (43.9570, 5.0290),
+}
+TOWN_HALL = (Decimal("43.91899"), Decimal("5.05035"))
 
 
 def load(demo: DemoContext) -> dict[str, int]:
@@ -138,6 +152,7 @@ class _Population:
         self.load_committee(companies)
         self.load_associations_and_people()
         self.load_draft_companies()
+        self.place_on_map()
 
     def unique_slug(self, name: str) -> str:
         base = slugify(name)[:200] or "acteur"
@@ -277,6 +292,32 @@ class _Population:
         )
         progress.update(total)
         return companies
+
+    def place_on_map(self) -> None:
+        """Pin the organisations inside their town's outline; people are not places."""
+        territory = Territory.objects.order_by("pk").first()
+        outlines = {
+            feature["properties"]["name"]: geo.feature_polygons(feature)
+            for feature in (territory.map_outlines if territory else {}).get("features", [])
+        }
+        # Its own generator: placing pins leaves the rest of the territory as it was.
+        rng = random.Random(f"map-{self.demo.seed}")
+        placed = []
+        for actor in (
+            Actor.objects.exclude(kind=Actor.Kind.PERSON).exclude(town="").only("pk", "town")
+        ):
+            if actor.town not in outlines:
+                continue
+            latitude, longitude = geo.random_point(
+                outlines[actor.town], rng, near=TOWN_CENTRES.get(actor.town)
+            )
+            actor.latitude, actor.longitude = Decimal(str(latitude)), Decimal(str(longitude))
+            placed.append(actor)
+        Actor.objects.bulk_update(placed, ["latitude", "longitude"], batch_size=1000)
+        if outlines:
+            Actor.objects.filter(name=INSTITUTIONS[0][0]).update(
+                latitude=TOWN_HALL[0], longitude=TOWN_HALL[1]
+            )
 
     def load_draft_companies(self) -> None:
         """Add companies that the town's team is still preparing: not public, no role yet."""

@@ -1,7 +1,9 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from missa.core.forms import ImageUploadField, SectorsField
+from missa.core.forms import CoordinateField, ImageUploadField, SectorsField
 from missa.core.models import Sector
 from missa.core.validators import CONTROL_CHARACTERS
 
@@ -47,6 +49,14 @@ class DirectoryFilterForm(forms.Form):
         ],
     )
 
+    # The list, or the map above it; a hidden field so that filtering keeps the chosen view.
+    view = forms.ChoiceField(
+        required=False, choices=[("", _("List")), ("map", _("Map"))], widget=forms.HiddenInput
+    )
+
+    # Filters that choose how the results are shown, not which.
+    PRESENTATION = frozenset({"sort", "view"})
+
     def __init__(self, *args: object, sectors: list[Sector], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.sectors = {sector.slug: sector for sector in sectors}
@@ -82,6 +92,12 @@ class ActorProfileForm(forms.ModelForm):
 
     logo = ImageUploadField(label=_("Logo"), max_side=1200)
     sectors = SectorsField()
+    latitude = CoordinateField(
+        label=_("Latitude"), limit=90, help_text=_("In degrees, such as 43.91899.")
+    )
+    longitude = CoordinateField(
+        label=_("Longitude"), limit=180, help_text=_("In degrees, such as 5.05035.")
+    )
 
     class Meta:
         model = Actor
@@ -91,6 +107,8 @@ class ActorProfileForm(forms.ModelForm):
             "website",
             "town",
             "postcode",
+            "latitude",
+            "longitude",
             "logo",
             "sectors",
         ]
@@ -98,3 +116,9 @@ class ActorProfileForm(forms.ModelForm):
             "description_fr": forms.Textarea(attrs={"rows": 5}),
             "description_en": forms.Textarea(attrs={"rows": 5}),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.is_person:
+            # People are not places (Actor.clean): no pin to place.
+            del self.fields["latitude"], self.fields["longitude"]

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -116,6 +117,23 @@ class Actor(models.Model):
     website = models.URLField(_("website"), blank=True)
     town = SingleLineField(_("town"), max_length=120, blank=True)
     postcode = SingleLineField(_("postcode"), max_length=10, blank=True)
+    # Where its pin stands on the map (WGS 84 degrees, about a metre): both or neither.
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
     siret = SingleLineField(
         _("SIRET"),
         max_length=14,
@@ -168,6 +186,18 @@ class Actor(models.Model):
             models.UniqueConstraint(
                 fields=["siret"], condition=~Q(siret=""), name="actor_unique_siret"
             ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
+                name="actor_location_both_or_neither",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -188,8 +218,24 @@ class Actor(models.Model):
             raise ValidationError({"user": _("Only a person is linked to an account.")})
         if self.represents_id and self.kind != self.Kind.PERSON:
             raise ValidationError({"represents": _("Only a person represents an organisation.")})
+        if self.kind == self.Kind.PERSON and self.latitude is not None:
+            raise ValidationError(
+                {"latitude": _("People have no place on the map: only organisations do.")}
+            )
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "latitude" if self.latitude is None else "longitude"
+            raise ValidationError(
+                {missing: _("Give both the latitude and the longitude, or neither.")}
+            )
         if self.represents_id and self.represents_id == self.pk:
             raise ValidationError({"represents": _("An actor cannot represent itself.")})
+
+    @property
+    def location(self) -> tuple[float, float] | None:
+        """(latitude, longitude) of its pin on the map, or None."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return float(self.latitude), float(self.longitude)
 
     @property
     def is_former_participant(self) -> bool:

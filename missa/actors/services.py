@@ -1,5 +1,6 @@
 """Editing an actor's public profile: visible at once, kept in a history the staff can undo."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -7,12 +8,30 @@ from django.db import transaction
 
 from .models import Actor, ActorRevision
 
-PROFILE_FIELDS = ["description_fr", "description_en", "website", "town", "postcode"]
+PROFILE_FIELDS = [
+    "description_fr",
+    "description_en",
+    "website",
+    "town",
+    "postcode",
+    "latitude",
+    "longitude",
+]
+# Kept as text in the history ("43.91899"), empty when there is no pin.
+NUMBER_FIELDS = {"latitude", "longitude"}
+
+
+def _stored(name: str, value: Any) -> Any:
+    if name in NUMBER_FIELDS:
+        return "" if value is None else str(value)
+    return value or ""
 
 
 def profile_snapshot(actor: Actor) -> dict[str, Any]:
     """Return the editable part of an actor's profile as JSON-ready data."""
-    snapshot: dict[str, Any] = {name: getattr(actor, name) or "" for name in PROFILE_FIELDS}
+    snapshot: dict[str, Any] = {
+        name: _stored(name, getattr(actor, name)) for name in PROFILE_FIELDS
+    }
     snapshot["sectors"] = sorted(actor.sectors.values_list("pk", flat=True))
     snapshot["logo"] = actor.logo.name or ""
     return snapshot
@@ -21,7 +40,10 @@ def profile_snapshot(actor: Actor) -> dict[str, Any]:
 def _apply(actor: Actor, values: dict[str, Any]) -> None:
     for name in PROFILE_FIELDS:
         if name in values:
-            setattr(actor, name, values[name])
+            value = values[name]
+            if name in NUMBER_FIELDS:
+                value = None if value in ("", None) else Decimal(value)
+            setattr(actor, name, value)
     if "logo" in values:
         actor.logo.name = values["logo"]
     actor.save()

@@ -1,5 +1,6 @@
 """The actors directory and each actor's page."""
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -7,9 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.fields.files import FieldFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import get_script_prefix
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -18,7 +23,7 @@ from missa.core.models import Sector
 from missa.core.pagination import paginate, stored_results
 
 from .forms import ActorProfileForm, DirectoryFilterForm
-from .models import Actor, ActorRevision, ActorRole
+from .models import Actor, ActorRevision, ActorRole, directory_url
 from .services import PROFILE_FIELDS, revert_revision, update_actor_profile
 
 
@@ -72,6 +77,29 @@ def _directory_cards(actors: list[Actor], sectors: list[Sector]) -> list[Directo
     ]
 
 
+# The directory's map shows at most this many pins (the list below it pages through them all).
+MAP_PINS_MAX = 2000
+
+
+def map_pins(actors: QuerySet[Actor]) -> list[list[object]]:
+    """The pins of the actors that have a place: [latitude, longitude, name, url, colour], in
+    one query (the colour is the first sector's); at most MAP_PINS_MAX + 1, to tell when cut."""
+    first_colour = Subquery(
+        Sector.objects.filter(actors=OuterRef("pk")).order_by("order", "slug").values("colour")[:1]
+    )
+    rows = (
+        actors.filter(latitude__isnull=False, longitude__isnull=False)
+        .order_by("name", "pk")
+        .annotate(pin_colour=first_colour)
+        .values_list("latitude", "longitude", "name", "slug", "pin_colour")[: MAP_PINS_MAX + 1]
+    )
+    prefix = directory_url(get_language(), get_script_prefix())
+    return [
+        [float(latitude or 0), float(longitude or 0), name, f"{prefix}{slug}/", colour or ""]
+        for latitude, longitude, name, slug, colour in rows
+    ]
+
+
 def get_public_actor(slug: str) -> Actor:
     """Return the public actor with this slug, or raise Http404."""
     try:
@@ -106,12 +134,13 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         actors = actors.filter(kind=filters["kind"])
     if "role" in filters:
         actors = actors.with_role(filters["role"])
+    pins = map_pins(actors) if filters.get("view") == "map" else None
     actors = actors.order_by(*DirectoryFilterForm.sort_of(filters)).only(*DirectoryCard.FIELDS)
     # A search's results grow with the data: found once, kept for the next page and visitor.
     found = stored_results(actors, "directory") if "q" in filters else None
     if found is None:
         # Every public actor: the stored figure that the home page shows, never a second count.
-        unfiltered = not set(filters) - {"sort"}
+        unfiltered = not set(filters) - DirectoryFilterForm.PRESENTATION
         count = network_figures().actors if unfiltered else None
         page = paginate(request, actors, "directory", count)
         listed = list(page.object_list)
@@ -120,10 +149,18 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         by_pk = Actor.objects.only(*DirectoryCard.FIELDS).in_bulk(page.object_list)
         listed = [by_pk[pk] for pk in page.object_list if pk in by_pk]
         page.object_list = listed  # the page's actors, as without the kept results
+    # The same filters in the other view (the page number starts again).
+    chosen_filters = {name: value for name, value in filters.items() if name != "view"}
     context = {
         "form": DirectoryFilterForm(initial=filters, sectors=sectors),
         "filters": filters,
-        "chosen": len(set(filters) - {"q"}),
+        "chosen": len(set(filters) - {"q", "view"}),
+        "filtered": bool(chosen_filters),
+        "list_query": urlencode(chosen_filters),
+        "map_query": urlencode({**chosen_filters, "view": "map"}),
+        "pins": pins[:MAP_PINS_MAX] if pins is not None else None,
+        "pins_json": json.dumps(pins[:MAP_PINS_MAX], separators=(",", ":")) if pins else "",
+        "pins_cut": pins is not None and len(pins) > MAP_PINS_MAX,
         "page": page,
         "cards": _directory_cards(listed, sectors),
         # The main content is the same for every visitor (core.templatetags.missa).
@@ -146,14 +183,19 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
             # A fresh copy: validating the form already wrote the new values on `actor`.
             actor=Actor.objects.get(pk=actor.pk),
             user=request.user,
-            values={name: data[name] for name in PROFILE_FIELDS},
+            values={name: data[name] for name in PROFILE_FIELDS if name in data},
             sectors=list(data["sectors"]),
             logo=logo if isinstance(logo, ContentFile) else None,
             remove_logo=logo is False,
         )
         messages.success(request, _("The page is up to date."))
         return redirect(actor)
-    return render(request, "actors/edit.html", {"actor": actor, "form": form})
+    return render(
+        request,
+        "actors/edit.html",
+        # People have no pin to place (ActorProfileForm).
+        {"actor": actor, "form": form, "placeable": "latitude" in form.fields},
+    )
 
 
 @login_required

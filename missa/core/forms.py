@@ -1,5 +1,7 @@
 """Form fields shared by every app."""
 
+import json
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
@@ -7,6 +9,7 @@ from django.contrib.admin.widgets import AdminFileWidget
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from .geo import OutlineError, validate_outlines
 from .models import Sector
 from .uploads import MEGABYTE, clean_document, clean_image
 
@@ -97,3 +100,57 @@ class MonthField(forms.DateField):
     def to_python(self, value: Any) -> Any:
         day = super().to_python(value)
         return day.replace(day=1) if day else day
+
+
+class CoordinateField(forms.DecimalField):
+    """A latitude or a longitude in degrees: a comma or a point, rounded to about a metre."""
+
+    def __init__(self, *, limit: int, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+        )
+        super().__init__(min_value=-limit, max_value=limit, **kwargs)
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".").replace("\u2212", "-")
+        number: Decimal | None = super().to_python(value)
+        if number is None:
+            return None
+        try:
+            if not number.is_finite() or abs(number) > 1000:
+                raise InvalidOperation
+            return number.quantize(Decimal("0.00001"), rounding=ROUND_HALF_EVEN)
+        except InvalidOperation as error:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+
+
+class OutlinesUploadField(forms.FileField):
+    """A GeoJSON file of the map's outlines, read and checked (core.geo.validate_outlines);
+    its value is the outlines as they are kept."""
+
+    MAX_BYTES = 2 * MEGABYTE
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "widget", FileInput(attrs={"accept": ".geojson,.json,application/geo+json"})
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        value = super().clean(data, initial)
+        if not isinstance(value, UploadedFile):
+            return None
+        if value.size is None or value.size > self.MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s MB: simplify the outlines first.")
+                % {"size": self.MAX_BYTES // MEGABYTE}
+            )
+        try:
+            return validate_outlines(json.loads(value.read().decode("utf-8")))
+        except (UnicodeDecodeError, ValueError) as error:
+            # OutlineError says what is wrong; other errors mean it is not JSON at all.
+            message = str(error) if isinstance(error, OutlineError) else _("The file is not JSON.")
+            raise forms.ValidationError(message) from error

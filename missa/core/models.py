@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .fields import SingleLineField
+from .geo import OutlineError, validate_outlines
 from .images import LOGO_WIDTHS, ResponsiveImageField
 
 hex_colour_validator = RegexValidator(
@@ -23,6 +24,16 @@ hex_colour_validator = RegexValidator(
 insee_code_validator = RegexValidator(
     r"^(\d{5}|2[AB]\d{3})$", _("An INSEE code has five characters, such as 84054 or 2A004.")
 )
+
+
+def validate_outlines_field(value: object) -> None:
+    """The map's outlines: empty, or GeoJSON that core.geo can draw."""
+    if value in ({}, None, ""):
+        return
+    try:
+        validate_outlines(value)
+    except OutlineError as error:
+        raise ValidationError(str(error)) from error
 
 
 def first_of_month(day: datetime.date) -> datetime.date:
@@ -57,8 +68,9 @@ def months_between(start: datetime.date, end: datetime.date) -> int:
 
 class TerritoryQuerySet(models.QuerySet["Territory"]):
     def current(self) -> "Territory | None":
-        """Return the territory this instance serves (the first one configured)."""
-        return self.order_by("pk").first()
+        """Return the territory this instance serves (the first one configured); its map's
+        outlines are read only by the pages that draw a map."""
+        return self.defer("map_outlines").order_by("pk").first()
 
 
 class Territory(models.Model):
@@ -140,6 +152,24 @@ class Territory(models.Model):
         _("what is not accessible yet"),
         blank=True,
         help_text=_("Markdown: the known non-conformities, and what replaces them meanwhile."),
+    )
+
+    # The map: the commune(s) of the territory and their neighbours, drawn without tiles.
+    map_outlines = models.JSONField(
+        _("outlines on the map"),
+        default=dict,
+        blank=True,
+        validators=[validate_outlines_field],
+        help_text=_(
+            "GeoJSON (WGS 84) of the territory's communes and their neighbours, each with a "
+            "name; the territory's own with the property kind = territory."
+        ),
+    )
+    map_attribution = SingleLineField(
+        _("source of the outlines"),
+        max_length=200,
+        blank=True,
+        help_text=_("Credited on every map, such as “Contours : IGN Admin Express”."),
     )
 
     objects = TerritoryQuerySet.as_manager()

@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from django.test import Client
 from missa.accounts.models import User
 from missa.activity.models import Activity
 from missa.actors.models import Actor
+from missa.core.geo import validate_outlines
+from missa.core.models import Territory
 from missa.tests.test_permission_matrix import (  # noqa: F401 — sign_in_as is a fixture
     ADMIN_ACCOUNT_PAGES,
     ADMIN_PAGES,
@@ -38,6 +41,8 @@ ADMIN_FORMS = [
     "/admin/core/territory/add/",
     "/admin/charter/charterversion/add/",
 ]
+# Pages that are another view of a matrix URL.
+VARIANTS = ["/actors/?view=map", "/en/actors/?view=map&kind=company"]
 # Pages that answer with an error status on purpose, in the site's layout.
 ERROR_PAGES = {"not found": "/actors/no-such-actor/", "refused": "/network/review/"}
 
@@ -74,6 +79,26 @@ def test_every_page_is_valid_html(
 ) -> None:
     sign_in: Callable[[str], User | None] = request.getfixturevalue("sign_in_as")
     pages: dict[str, str] = {}
+    # The maps: the territory drawn and Atelier Alice pinned (its page, its edit form, the map).
+    square = [[[5.0, 43.9], [5.1, 43.9], [5.1, 44.0], [5.0, 44.0], [5.0, 43.9]]]
+    Territory.objects.update(
+        map_outlines=validate_outlines(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"name": "Sorgueville"},
+                        "geometry": {"type": "Polygon", "coordinates": square},
+                    }
+                ],
+            }
+        ),
+        map_attribution="Contours : IGN <Admin Express> & co",
+    )
+    Actor.objects.filter(slug="atelier-alice").update(
+        latitude=Decimal("43.91899"), longitude=Decimal("5.05035")
+    )
     for role in ROLES:
         client.logout()
         sign_in(role)
@@ -91,6 +116,8 @@ def test_every_page_is_valid_html(
                 response = client.get(url.format(alice=Actor.objects.get(slug="atelier-alice").pk))
                 assert response.status_code == 200, url
                 pages[f"{url} as {role}"] = response.content.decode()
+        for url in VARIANTS:
+            pages[f"{url} as {role}"] = client.get(url).content.decode()
         # Pages whose address holds an id: one of each.
         activity = Activity.objects.public().select_related("actor").first()
         assert activity is not None

@@ -230,10 +230,12 @@ def compressed_scripts(template: str) -> int:
     return total
 
 
-def test_pages_serve_at_most_50_kb_of_compressed_javascript_120_with_a_chart() -> None:
+def test_pages_serve_at_most_50_kb_of_compressed_javascript_120_with_a_chart_or_a_map() -> None:
     base = compressed_scripts("base.html")
     assert base <= 50 * 1024
     assert base + compressed_scripts("components/chart_scripts.html") <= 120 * 1024
+    # The directory's map: Leaflet, its clusters and MISSA's drawing.
+    assert base + compressed_scripts("components/map_scripts.html") <= 120 * 1024
 
 
 @pytest.mark.parametrize("width", [1280, 375])
