@@ -1,12 +1,13 @@
-"""The brand kit's share of the demo territory: the logo in colour, in one colour and reversed,
-a shop-window poster to fill in, and the brand guide — all drawn for the demo."""
+"""The brand kit's share of the demo territory: the logo in colour, in one colour and reversed
+(PNG, and SVG sources), a shop-window poster to fill in, and the brand guide — all drawn for
+the demo."""
 
 import io
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
-from missa.core import art
+from missa.core import art, svg
 from missa.core.models import Territory
 from missa.core.seeding import DemoContext
 
@@ -27,6 +28,11 @@ def _png(image: Image.Image, name: str) -> "ContentFile[bytes]":
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return ContentFile(buffer.getvalue(), name=name)
+
+
+def _svg(drawing: str, name: str) -> "ContentFile[bytes]":
+    # Through the same cleaning as an upload (core.svg), so the demo shows what members get.
+    return ContentFile(svg.sanitise_svg(drawing.encode()), name=name)
 
 
 def _pdf(image: Image.Image, name: str) -> "ContentFile[bytes]":
@@ -77,6 +83,33 @@ def load(demo: DemoContext) -> dict[str, int]:
             _png(art.brand_logo(primary, secondary, name, "reversed"), "logo-inverse.png"),
             "Sur fond foncé ou sur la couleur de la marque.",
             "On a dark background or on the brand's colour.",
+        ),
+        (
+            "Logo — couleur, source vectorielle",
+            "Logo — colour, vector source",
+            "logo",
+            "public",
+            _svg(art.brand_logo_svg(primary, secondary, name, "colour"), "logo-couleur.svg"),
+            "SVG, pour l'imprimeur ou le graphiste : toutes les tailles sans perte.",
+            "SVG, for printers and designers: any size without loss.",
+        ),
+        (
+            "Logo — une couleur, source vectorielle",
+            "Logo — one colour, vector source",
+            "logo",
+            "public",
+            _svg(art.brand_logo_svg(primary, secondary, name, "mono"), "logo-mono.svg"),
+            "SVG en une couleur, pour la gravure, la découpe ou la broderie.",
+            "One-colour SVG, for engraving, cutting or embroidery.",
+        ),
+        (
+            "Logo — inversé, source vectorielle",
+            "Logo — reversed, vector source",
+            "logo",
+            "members",
+            _svg(art.brand_logo_svg(primary, secondary, name, "reversed"), "logo-inverse.svg"),
+            "SVG inversé, sur fond foncé ou sur la couleur de la marque.",
+            "Reversed SVG, on a dark background or on the brand's colour.",
         ),
         (
             "Affiche de vitrine « Ambassadeur de la marque »",

@@ -12,7 +12,10 @@ class BrandAssetAdminForm(forms.ModelForm):
     file = forms.FileField(
         label=_("File"),
         required=False,
-        help_text=_("PNG, JPEG, WebP, PDF or ZIP, 50 MB at most. SVG is not accepted."),
+        help_text=_(
+            "PNG, JPEG, WebP, PDF or ZIP, 50 MB at most; or an SVG drawing (2 MB at most), "
+            "kept without its scripts, links and outside references."
+        ),
     )
 
     class Meta:

@@ -82,6 +82,15 @@ class BrandAsset(models.Model):
         return self.extension in {"png", "jpg", "jpeg", "webp"}
 
     @property
+    def is_vector(self) -> bool:
+        """An SVG drawing, cleaned when it was uploaded (core.svg)."""
+        return self.extension == "svg"
+
+    @property
+    def has_preview(self) -> bool:
+        return self.is_image or self.is_vector
+
+    @property
     def is_public(self) -> bool:
         return self.access == self.Access.PUBLIC
 

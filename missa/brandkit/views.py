@@ -173,18 +173,37 @@ def download_all(request: HttpRequest) -> HttpResponseBase:
     return FileResponse(archive, as_attachment=True, filename="kit-de-marque.zip")
 
 
+def _vector_preview(asset: BrandAsset) -> HttpResponse:
+    """An SVG asset as itself: cleaned at upload (core.svg), shown by the kit through <img>, and
+    opened alone it may neither run nor fetch anything (its own CSP, sandboxed)."""
+    try:
+        with asset.file.open("rb") as file:
+            drawing = file.read()
+    except OSError as error:
+        raise Http404("This asset's drawing cannot be read.") from error
+    response = HttpResponse(drawing, content_type="image/svg+xml")
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = (
+        "public, max-age=3600" if asset.is_public else "private, max-age=3600"
+    )
+    return response
+
+
 @require_safe
-def preview(request: HttpRequest, pk: int) -> HttpResponse:
+def preview(request: HttpRequest, pk: int, vector: bool = False) -> HttpResponse:
     """A small picture of an image asset, for the kit's page: anyone sees the public ones, the
     reserved ones those who may download them. Not a download (none is logged)."""
     try:
         asset = BrandAsset.objects.available().get(pk=pk)
     except BrandAsset.DoesNotExist as error:
         raise Http404("No such asset.") from error
-    if not asset.file or not asset.is_image:
-        raise Http404("This asset has no picture.")
+    if not asset.file or not asset.has_preview or asset.is_vector != vector:
+        raise Http404("This asset has no picture at this address.")
     if not services.may_download(_user_or_none(request), asset):
         raise PermissionDenied
+    if asset.is_vector:
+        return _vector_preview(asset)
 
     def draw() -> Any:
         picture = open_picture(asset.file)

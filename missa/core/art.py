@@ -9,6 +9,7 @@ which smooths its edges. The results are encoded by core.images.encode_image lik
 import math
 import random
 from typing import Any
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 from PIL import Image, ImageDraw, ImageFont
@@ -355,3 +356,87 @@ def badge(
         (size / 2, size * 0.94), territory, font=font(size // 20), fill=rgb(DARK), anchor="mm"
     )
     return image
+
+
+# ---------------------------------------------------------------------------------------------
+# The same drawings as vector sources (SVG), for the brand kit: a designer's file, not a picture.
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def emblem_svg(primary: str, secondary: str, left: float, top: float, size: float) -> str:
+    """The emblem (see emblem) as an SVG group: the disc, the wheel, the river and its waves."""
+    n = _number
+    radius = size / 2
+    cx, cy = left + radius, top + radius
+    parts = [f'<circle cx="{n(cx)}" cy="{n(cy)}" r="{n(radius)}" fill="{primary}"/>']
+    # The wheel: rim, inner rim, hub, twelve spokes and their paddles.
+    wx, wy, wheel = cx, top + size * 0.44, size * 0.27
+    width = max(1.0, wheel / 9)
+    parts.append(
+        f'<g fill="none" stroke="{LIGHT}" stroke-linecap="round">'
+        f'<circle cx="{n(wx)}" cy="{n(wy)}" r="{n(wheel)}" stroke-width="{n(width)}"/>'
+        f'<circle cx="{n(wx)}" cy="{n(wy)}" r="{n(wheel * 0.72)}" stroke-width="{n(width / 2)}"/>'
+    )
+    for spoke in range(12):
+        angle = 0.2 + spoke * math.pi / 6
+        cos, sin = math.cos(angle), math.sin(angle)
+        px, py, half = wx + cos * wheel * 1.08, wy + sin * wheel * 1.08, wheel * 0.16
+        parts.append(
+            f'<path d="M{n(wx)} {n(wy)}L{n(wx + cos * wheel)} {n(wy + sin * wheel)}'
+            f'M{n(px - sin * half)} {n(py + cos * half)}L{n(px + sin * half)} {n(py - cos * half)}"'
+            f' stroke-width="{n(width / 2)}"/>'
+        )
+    parts.append(f'</g><circle cx="{n(wx)}" cy="{n(wy)}" r="{n(wheel * 0.14)}" fill="{LIGHT}"/>')
+    # The river: the bottom of the disc, from 25° to 155°, with two waves.
+    start = (cx + radius * math.cos(math.radians(25)), cy + radius * math.sin(math.radians(25)))
+    end = (cx + radius * math.cos(math.radians(155)), cy + radius * math.sin(math.radians(155)))
+    parts.append(
+        f'<path d="M{n(start[0])} {n(start[1])}A{n(radius)} {n(radius)} 0 0 1 '
+        f'{n(end[0])} {n(end[1])}Z" fill="{secondary}"/>'
+    )
+    step = size * 0.2 / 3
+    for row in (1, 2):
+        y = top + size * 0.74 + row * step
+        points = " ".join(
+            f"{n(left + x)} {n(y + math.sin((left + x) / 19 + row) * step * 0.18)}"
+            for x in range(int(size * 0.22), int(size * 0.78), 4)
+        )
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{primary}" '
+            f'stroke-width="{n(max(1.0, step / 10))}"/>'
+        )
+    return "<g>" + "".join(parts) + "</g>"
+
+
+def brand_logo_svg(primary: str, secondary: str, name: str, variant: str) -> str:
+    """The brand's logo (see brand_logo) as an SVG document: 1200 × 450, the name in DejaVu Sans
+    at the size the raster logo uses."""
+    width, height = 1200, 450
+    background = {"colour": LIGHT, "mono": LIGHT, "reversed": primary}[variant]
+    ink = {"colour": primary, "mono": DARK, "reversed": LIGHT}[variant]
+    colours = {
+        "colour": (primary, secondary),
+        "mono": (DARK, "#ffffff"),
+        "reversed": (secondary, primary),
+    }[variant]
+    size = height * 4 // 5
+    left = height + height // 10
+    points = height // 5
+    measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
+    while (
+        points > 12 and measure.textlength(name, font=font(points, bold=True)) > width - left - 40
+    ):
+        points -= 2
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">'
+        f"<title>{escape(name)}</title>"
+        f'<rect width="{width}" height="{height}" fill="{background}"/>'
+        + emblem_svg(*colours, height // 10, height // 10, size)
+        + f'<text x="{left}" y="{height // 2}" dominant-baseline="middle" '
+        f'font-family="DejaVu Sans, Verdana, sans-serif" font-weight="bold" '
+        f'font-size="{points}" fill="{ink}">{escape(name)}</text></svg>\n'
+    )

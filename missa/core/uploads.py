@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from .images import encode_image
+from .svg import clean_svg, looks_like_svg
 
 MEGABYTE = 1024 * 1024
 # Pillow's own guard against decompression bombs, at a limit fit for logos and portraits.
@@ -108,9 +109,12 @@ def clean_document(
 
 
 def clean_asset_file(upload: UploadedFile) -> "ContentFile[bytes]":
-    """Return a checked brand-kit file: an image (re-encoded), a PDF or a ZIP."""
-    head = upload.read(8)
+    """Return a checked brand-kit file: an image (re-encoded), an SVG drawing (cleaned, see
+    core.svg), a PDF or a ZIP."""
+    head = upload.read(1024)
     upload.seek(0)
+    if looks_like_svg(head):
+        return clean_svg(upload)
     named_document = str(upload.name or "").lower().endswith(tuple(DOCUMENT_SIGNATURES))
     if named_document or any(head.startswith(sign) for sign in DOCUMENT_SIGNATURES.values()):
         # Whatever the name says, the content decides; the name only picks the message.

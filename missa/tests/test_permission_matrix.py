@@ -128,6 +128,7 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "press:release": ("/press/no-such-release/", answer(404)),
     "brandkit:download": ("/brand-kit/999999/download/", answer(404)),
     "brandkit:preview": ("/brand-kit/999999/preview.png", answer(404)),
+    "brandkit:preview-svg": ("/brand-kit/999999/preview.svg", answer(404)),
     "brandkit:conditions": (
         "/brand-kit/conditions/",
         answer(302, 403, ambassador=200, partner=200, editor=200, administrator=200),

@@ -118,9 +118,16 @@ def test_assets_uploaded_in_the_admin_are_checked_by_content(admin_client: Clien
     assert post("guide.pdf", PDF) == "saved"
     assert "pas un document accepté" in post("guide.pdf", b"not a pdf at all")
     assert "pas une image lisible" in post("logo.png", b"not an image at all")
-    assert "SVG" in post("logo.svg", b"<svg><script>alert(1)</script></svg>")
-    assert BrandAsset.objects.count() == 1
-    assert str(BrandAsset.objects.get().file.name).endswith(".pdf")
+    assert "SVG" in post("logo.svg", b"<svg><script>alert(1)</script></svg>")  # no namespace
+    assert "entit" in post("bomb.svg", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>')
+    drawing = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script>'
+    assert post("logo.svg", drawing + b'<rect width="4" height="4"/></svg>') == "saved"
+    assert BrandAsset.objects.count() == 2
+    pdf, svg = BrandAsset.objects.order_by("pk")
+    assert str(pdf.file.name).endswith(".pdf") and str(svg.file.name).endswith(".svg")
+    with svg.file.open("rb") as file:
+        kept = file.read()
+    assert b"<rect" in kept and b"script" not in kept and b"onload" not in kept
 
 
 def test_anyone_reports_a_misuse(client: Client, territory: object) -> None:
@@ -328,3 +335,34 @@ def test_image_assets_have_a_preview_and_every_file_its_size(
     page = client.get("/brand-kit/").content.decode()
     assert f'src="/brand-kit/{public.pk}/preview.png"' in page
     assert "14\xa0octets" in page or "14 octets" in page  # the guide's size
+
+
+def test_svg_assets_are_their_own_preview_and_cannot_run_anything(
+    client: Client, member: User, cast: dict[str, Actor]
+) -> None:
+    from missa.core import art, svg
+
+    drawing = svg.sanitise_svg(
+        art.brand_logo_svg("#0b5394", "#f1c232", "Sorgueville", "mono").encode()
+    )
+    public = BrandAsset(title_fr="Logo SVG", title_en="SVG logo", kind="logo", access="public")
+    public.file.save("logo.svg", ContentFile(drawing), save=False)
+    public.save()
+    reserved = BrandAsset(title_fr="Logo inversé", kind="logo", access="members")
+    reserved.file.save("logo.svg", ContentFile(drawing), save=False)
+    reserved.save()
+    response = client.get(f"/brand-kit/{public.pk}/preview.svg")
+    assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
+    assert response.content == drawing
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert not Download.objects.exists()
+    # Each kind of asset at its own address.
+    assert client.get(f"/brand-kit/{public.pk}/preview.png").status_code == 404
+    assert client.get(f"/brand-kit/{reserved.pk}/preview.svg").status_code == 403
+    page = client.get("/brand-kit/").content.decode()
+    assert f'src="/brand-kit/{public.pk}/preview.svg"' in page
+    # Downloaded as a file, never shown as a page.
+    download = client.get(f"/brand-kit/{public.pk}/download/")
+    assert download["Content-Disposition"].startswith("attachment")

@@ -53,15 +53,20 @@ def test_load_demo_builds_the_territory_of_the_brief() -> None:
     assert 44 <= pictured.count() <= 2 * 44
     assert not pictured.filter(photo_alt_fr="").exists()
     assert not pictured.filter(photo_alt_en="").exists()
-    # The brand kit's demo files: logos (PNG) and documents (PDF), public or for members.
+    # The brand kit's demo files: logos (PNG, and their SVG sources) and documents (PDF),
+    # public or for members; the sources as clean as an upload (core.svg).
     from missa.brandkit.models import BrandAsset
+    from missa.core import svg
 
     assets = list(BrandAsset.objects.available())
-    assert {asset.extension for asset in assets} == {"png", "pdf"}
+    assert {asset.extension for asset in assets} == {"png", "svg", "pdf"}
     assert {asset.access for asset in assets} == {"public", "members"}
     for asset in assets:
         with asset.file.open("rb") as stored:
-            assert stored.read(5) in {b"\x89PNG\r", b"%PDF-"}
+            head = stored.read()
+        assert head[:5] in {b"\x89PNG\r", b"%PDF-", b"<?xml"}
+        if asset.extension == "svg":
+            assert svg.sanitise_svg(head) == head
 
 
 def test_demo_editorials_quote_the_months_true_figures() -> None:
