@@ -48,11 +48,13 @@ PAGES = [
     ("directory, filters + search", "/actors/?sector=tourisme&role=ambassador&q=hotel"),
     ("directory, search", "/actors/?q=sorgue"),
     ("directory, page 20", "/actors/?page=20"),
+    ("directory, map", "/actors/?view=map"),
     ("actor", "/actors/{actor}/"),
     ("sector", "/sectors/tourisme/"),
     ("register", "/network/register/"),
     ("activity", "{activity}"),
     ("become an ambassador", "/network/join/"),
+    ("press", "/press/"),
     ("home (English)", "/en/"),
 ]
 # The pages whose cached throughput is compared with /healthz's.
@@ -62,6 +64,8 @@ SIGNED_IN_PAGES = [
     ("journal month", "/journal/2018/06/"),
     ("directory", "/actors/"),
     ("actor (own organisation)", "/actors/{own}/"),
+    ("my organisation", "/my-organisation/"),
+    ("edit own page (map picker)", "/actors/{own}/edit/"),
     ("my profile", "/accounts/profile/"),
     ("my applications", "/network/my-applications/"),
 ]

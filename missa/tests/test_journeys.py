@@ -293,3 +293,35 @@ def test_a_visitor_writes_to_the_town_from_the_footer(
     expect(tab.get_by_text("Votre message est envoyé")).to_be_visible()
     check(tab, watch)
     assert "ana@example.org" in [message.to[0] for message in mail.outbox]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_journalist_opens_a_press_release_and_its_file(
+    live_server: object, cast: dict[str, Actor], browser: Browser, width: int
+) -> None:
+    import datetime
+
+    from django.core.files.base import ContentFile
+
+    from missa.press.models import PressRelease
+
+    release = PressRelease.objects.create(
+        slug="lancement-de-la-marque",
+        title_fr="Lancement de la marque",
+        title_en="The brand's launch",
+        summary_fr="La marque partagée est lancée.",
+        body_fr="Le **comité de pilotage** présente la marque.",
+        date=datetime.date(2018, 4, 12),
+        is_published=True,
+    )
+    release.file_fr.save("communique.pdf", ContentFile(b"%PDF-1.4 release"))  # type: ignore[attr-defined]
+    with watched_page(browser, viewport={"width": width, "height": 900}) as (tab, watch):
+        tab.goto(f"{live_server}/press/")
+        check(tab, watch)
+        tab.get_by_role("link", name="Lancement de la marque").click()
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Lancement de la marque")
+        expect(tab.locator("strong", has_text="comité de pilotage")).to_be_visible()
+        check(tab, watch)
+        with tab.expect_download() as download:
+            tab.get_by_role("link", name=re.compile("Télécharger")).first.click()
+        assert download.value.suggested_filename.endswith(".pdf")

@@ -90,3 +90,21 @@ def test_the_press_page_runs_the_same_queries_with_more_releases(
     cache.clear()
     large = counter(lambda: client.get("/press/"))
     assert small == large <= 12
+
+
+def test_a_release_page_runs_the_same_queries_with_more_releases(
+    client: Client, cast: dict[str, Actor], count_queries: object
+) -> None:
+    from collections.abc import Callable
+
+    from django.core.cache import cache
+
+    counter: Callable[[Callable[[], object]], int] = count_queries  # type: ignore[assignment]
+    release(1, body_fr="Le **texte** du communiqué.")
+    cache.clear()
+    small = counter(lambda: client.get("/press/communique-1/"))
+    for number in range(2, 40):
+        release(number)
+    cache.clear()
+    large = counter(lambda: client.get("/press/communique-1/"))
+    assert small == large <= 12
