@@ -141,10 +141,19 @@ class _Population:
     slugs: set[str] = field(init=False, default_factory=set)
     names: set[str] = field(init=False, default_factory=set)
     rng: random.Random = field(init=False)
+    outlines: dict[str, list[geo.Polygon]] = field(init=False)
+    map_rng: random.Random = field(init=False)
 
     def __post_init__(self) -> None:
         self.sectors = {sector.slug: sector for sector in Sector.objects.order_by("order")}
         self.rng = self.demo.rng
+        territory = Territory.objects.order_by("pk").first()
+        self.outlines = {
+            feature["properties"]["name"]: geo.feature_polygons(feature)
+            for feature in (territory.map_outlines if territory else {}).get("features", [])
+        }
+        # Its own generator: placing pins leaves the rest of the territory as it was.
+        self.map_rng = random.Random(f"map-{self.demo.seed}")
 
     def load(self) -> None:
         self.load_institutions()
@@ -152,7 +161,11 @@ class _Population:
         self.load_committee(companies)
         self.load_associations_and_people()
         self.load_draft_companies()
-        self.place_on_map()
+        if self.outlines:
+            # The commune's own pin: its town hall.
+            Actor.objects.filter(name=INSTITUTIONS[0][0]).update(
+                latitude=TOWN_HALL[0], longitude=TOWN_HALL[1]
+            )
 
     def unique_slug(self, name: str) -> str:
         base = slugify(name)[:200] or "acteur"
@@ -267,6 +280,7 @@ class _Population:
                 town=town,
                 postcode=postcode,
                 joined_on=self.joined_date(),
+                **self.place(town, Actor.Kind.COMPANY),
                 description_fr=(
                     f"Entreprise du secteur {sector_fr.lower()} installée à {town}, "
                     "ambassadrice de la marque partagée (entreprise fictive)."
@@ -293,31 +307,15 @@ class _Population:
         progress.update(total)
         return companies
 
-    def place_on_map(self) -> None:
-        """Pin the organisations inside their town's outline; people are not places."""
-        territory = Territory.objects.order_by("pk").first()
-        outlines = {
-            feature["properties"]["name"]: geo.feature_polygons(feature)
-            for feature in (territory.map_outlines if territory else {}).get("features", [])
-        }
-        # Its own generator: placing pins leaves the rest of the territory as it was.
-        rng = random.Random(f"map-{self.demo.seed}")
-        placed = []
-        for actor in (
-            Actor.objects.exclude(kind=Actor.Kind.PERSON).exclude(town="").only("pk", "town")
-        ):
-            if actor.town not in outlines:
-                continue
-            latitude, longitude = geo.random_point(
-                outlines[actor.town], rng, near=TOWN_CENTRES.get(actor.town)
-            )
-            actor.latitude, actor.longitude = Decimal(str(latitude)), Decimal(str(longitude))
-            placed.append(actor)
-        Actor.objects.bulk_update(placed, ["latitude", "longitude"], batch_size=1000)
-        if outlines:
-            Actor.objects.filter(name=INSTITUTIONS[0][0]).update(
-                latitude=TOWN_HALL[0], longitude=TOWN_HALL[1]
-            )
+    def place(self, town: str, kind: str) -> dict[str, Decimal]:
+        """Where an organisation's pin stands: inside its town's outline, gathered around the
+        town's centre; people are not places (no pin), nor are towns the map does not draw."""
+        if kind == Actor.Kind.PERSON or town not in self.outlines:
+            return {}
+        latitude, longitude = geo.random_point(
+            self.outlines[town], self.map_rng, near=TOWN_CENTRES.get(town)
+        )
+        return {"latitude": Decimal(str(latitude)), "longitude": Decimal(str(longitude))}
 
     def load_draft_companies(self) -> None:
         """Add companies that the town's team is still preparing: not public, no role yet."""
@@ -336,6 +334,7 @@ class _Population:
                     postcode=postcode,
                     joined_on=END,
                     is_public=False,
+                    **self.place(town, Actor.Kind.COMPANY),
                     description_fr="Fiche en préparation par l'équipe de la ville.",
                     description_en="Page being prepared by the town's team.",
                 )
@@ -394,6 +393,7 @@ class _Population:
                 town="L'Isle-sur-la-Sorgue",
                 postcode="84800",
                 joined_on=self.joined_date(),
+                **self.place("L'Isle-sur-la-Sorgue", Actor.Kind.ASSOCIATION),
                 description_fr="Association du territoire, ambassadrice de la marque partagée.",
                 description_en="A local association, ambassador of the shared brand.",
             )

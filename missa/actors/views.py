@@ -77,8 +77,9 @@ def _directory_cards(actors: list[Actor], sectors: list[Sector]) -> list[Directo
     ]
 
 
-# The directory's map shows at most this many pins (the list below it pages through them all).
-MAP_PINS_MAX = 2000
+# The directory's map shows at most this many pins (the list below it pages through them all):
+# enough for a territory's network, and a page whose cost stops growing with the data.
+MAP_PINS_MAX = 1000
 
 
 def map_pins(actors: QuerySet[Actor]) -> list[list[object]]:
