@@ -96,6 +96,9 @@
     element.textContent = "";
     var map = L.map(element, {
       zoomSnap: 0.25,
+      // The page scrolls under a finger or a wheel; the map moves with two fingers (pinch),
+      // its buttons, the keyboard or, with a mouse, a drag.
+      dragging: !L.Browser.mobile,
       scrollWheelZoom: false,
       attributionControl: true,
       minZoom: 8,
