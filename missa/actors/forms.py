@@ -8,6 +8,7 @@ from missa.core.models import Sector
 from missa.core.validators import CONTROL_CHARACTERS
 
 from .models import Actor, ActorRole
+from .services import PROFILE_FIELDS
 
 SEARCH_MAX_LENGTH = 100
 
@@ -101,17 +102,8 @@ class ActorProfileForm(forms.ModelForm):
 
     class Meta:
         model = Actor
-        fields = [
-            "description_fr",
-            "description_en",
-            "website",
-            "town",
-            "postcode",
-            "latitude",
-            "longitude",
-            "logo",
-            "sectors",
-        ]
+        # What the service keeps in the page's history, then the logo and the sectors.
+        fields = [*PROFILE_FIELDS, "logo", "sectors"]
         widgets = {
             "description_fr": forms.Textarea(attrs={"rows": 5}),
             "description_en": forms.Textarea(attrs={"rows": 5}),

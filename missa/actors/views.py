@@ -135,7 +135,8 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         actors = actors.filter(kind=filters["kind"])
     if "role" in filters:
         actors = actors.with_role(filters["role"])
-    pins = map_pins(actors) if filters.get("view") == "map" else None
+    found_pins = map_pins(actors) if filters.get("view") == "map" else None
+    pins = found_pins[:MAP_PINS_MAX] if found_pins is not None else None
     actors = actors.order_by(*DirectoryFilterForm.sort_of(filters)).only(*DirectoryCard.FIELDS)
     # A search's results grow with the data: found once, kept for the next page and visitor.
     found = stored_results(actors, "directory") if "q" in filters else None
@@ -159,9 +160,9 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         "filtered": bool(chosen_filters),
         "list_query": urlencode(chosen_filters),
         "map_query": urlencode({**chosen_filters, "view": "map"}),
-        "pins": pins[:MAP_PINS_MAX] if pins is not None else None,
-        "pins_json": json.dumps(pins[:MAP_PINS_MAX], separators=(",", ":")) if pins else "",
-        "pins_cut": pins is not None and len(pins) > MAP_PINS_MAX,
+        "pins": pins,
+        "pins_json": json.dumps(pins, separators=(",", ":")) if pins else "",
+        "pins_cut": found_pins is not None and len(found_pins) > MAP_PINS_MAX,
         "page": page,
         "cards": _directory_cards(listed, sectors),
         # The main content is the same for every visitor (core.templatetags.missa).

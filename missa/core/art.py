@@ -277,25 +277,36 @@ def brand_logo(
     """The brand's logo: the emblem and the territory's name, in colour, in one colour (mono) or
     reversed (light on the brand colour)."""
     height = width * 3 // 8
-    background = {"colour": LIGHT, "mono": LIGHT, "reversed": primary}[variant]
-    ink = {"colour": primary, "mono": DARK, "reversed": LIGHT}[variant]
+    background, ink, marks = _logo_colours(primary, secondary, variant)
     image = Image.new("RGB", (width, height), rgb(background))
     size = height * 4 // 5
-    if variant == "colour":
-        mark = emblem(primary, secondary, size)
-    elif variant == "mono":
-        mark = emblem(DARK, "#ffffff", size)
-    else:
-        mark = emblem(secondary, primary, size)
+    mark = emblem(*marks, size)
     image.paste(mark, (height // 10, height // 10), mark)
-    draw = ImageDraw.Draw(image)
     left = height + height // 10
-    # The name on one line, as large as fits beside the emblem.
-    points = height // 5
-    while points > 12 and draw.textlength(name, font=font(points, bold=True)) > width - left - 40:
-        points -= 2
+    points = _name_points(name, width, height, left)
+    draw = ImageDraw.Draw(image)
     draw.text((left, height // 2), name, font=font(points, bold=True), fill=rgb(ink), anchor="lm")
     return image
+
+
+def _logo_colours(primary: str, secondary: str, variant: str) -> tuple[str, str, tuple[str, str]]:
+    """A logo variant's background, the name's ink and the emblem's two colours."""
+    return {
+        "colour": (LIGHT, primary, (primary, secondary)),
+        "mono": (LIGHT, DARK, (DARK, "#ffffff")),
+        "reversed": (primary, LIGHT, (secondary, primary)),
+    }[variant]
+
+
+def _name_points(name: str, width: int, height: int, left: int) -> int:
+    """The size of the name on one line, as large as fits beside the emblem."""
+    measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
+    points = height // 5
+    while (
+        points > 12 and measure.textlength(name, font=font(points, bold=True)) > width - left - 40
+    ):
+        points -= 2
+    return points
 
 
 def poster(primary: str, secondary: str, name: str, headline: str, footer: str) -> Image.Image:
@@ -415,21 +426,10 @@ def brand_logo_svg(primary: str, secondary: str, name: str, variant: str) -> str
     """The brand's logo (see brand_logo) as an SVG document: 1200 × 450, the name in DejaVu Sans
     at the size the raster logo uses."""
     width, height = 1200, 450
-    background = {"colour": LIGHT, "mono": LIGHT, "reversed": primary}[variant]
-    ink = {"colour": primary, "mono": DARK, "reversed": LIGHT}[variant]
-    colours = {
-        "colour": (primary, secondary),
-        "mono": (DARK, "#ffffff"),
-        "reversed": (secondary, primary),
-    }[variant]
+    background, ink, colours = _logo_colours(primary, secondary, variant)
     size = height * 4 // 5
     left = height + height // 10
-    points = height // 5
-    measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
-    while (
-        points > 12 and measure.textlength(name, font=font(points, bold=True)) > width - left - 40
-    ):
-        points -= 2
+    points = _name_points(name, width, height, left)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}">'

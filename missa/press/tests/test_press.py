@@ -72,8 +72,9 @@ def test_press_files_are_checked_by_their_content() -> None:
     assert real.name.endswith(".pdf") and "kit" not in real.name
 
 
-def test_the_press_page_runs_the_same_queries_with_more_releases(
-    client: Client, cast: dict[str, Actor], count_queries: object
+@pytest.mark.parametrize("url", ["/press/", "/press/communique-1/"])
+def test_press_pages_run_the_same_queries_with_more_releases(
+    client: Client, cast: dict[str, Actor], count_queries: object, url: str
 ) -> None:
     from collections.abc import Callable
 
@@ -81,30 +82,13 @@ def test_the_press_page_runs_the_same_queries_with_more_releases(
 
     counter: Callable[[Callable[[], object]], int] = count_queries  # type: ignore[assignment]
     release(0, is_press_kit=True)
-    for number in range(1, 4):
+    release(1, body_fr="Le **texte** du communiqué.")
+    for number in range(2, 4):
         release(number)
     cache.clear()
-    small = counter(lambda: client.get("/press/"))
+    small = counter(lambda: client.get(url))
     for number in range(4, 40):
         release(number)
     cache.clear()
-    large = counter(lambda: client.get("/press/"))
-    assert small == large <= 12
-
-
-def test_a_release_page_runs_the_same_queries_with_more_releases(
-    client: Client, cast: dict[str, Actor], count_queries: object
-) -> None:
-    from collections.abc import Callable
-
-    from django.core.cache import cache
-
-    counter: Callable[[Callable[[], object]], int] = count_queries  # type: ignore[assignment]
-    release(1, body_fr="Le **texte** du communiqué.")
-    cache.clear()
-    small = counter(lambda: client.get("/press/communique-1/"))
-    for number in range(2, 40):
-        release(number)
-    cache.clear()
-    large = counter(lambda: client.get("/press/communique-1/"))
+    large = counter(lambda: client.get(url))
     assert small == large <= 12

@@ -16,16 +16,17 @@
   var L = window.L;
   var DECIMALS = 5;
 
-  function readJson(id) {
-    var block = id && document.getElementById(id);
-    if (!block) {
-      return null;
-    }
+  function parseJson(text) {
     try {
-      return JSON.parse(block.textContent);
+      return JSON.parse(text);
     } catch (error) {
       return null;
     }
+  }
+
+  function readJson(id) {
+    var block = id && document.getElementById(id);
+    return block ? parseJson(block.textContent) : null;
   }
 
   // A colour of the design tokens (css/tokens.css).
@@ -147,12 +148,7 @@
 
   function directory(element) {
     var built = baseMap(element);
-    var points = [];
-    try {
-      points = JSON.parse(element.getAttribute("data-pins") || "[]");
-    } catch (error) {
-      points = [];
-    }
+    var points = parseJson(element.getAttribute("data-pins") || "[]") || [];
     var label = element.getAttribute("data-cluster-label") || "{count}";
     var group = typeof L.markerClusterGroup === "function"
       ? L.markerClusterGroup({
