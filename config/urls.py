@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("network/", include("missa.applications.urls")),
     path("brand-kit/", include("missa.brandkit.urls")),
     path("press/", include("missa.press.urls")),
+    path("", include("missa.participation.urls")),
     path("accounts/", include("missa.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

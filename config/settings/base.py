@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "missa.applications",
     "missa.audit",
     "missa.brandkit",
+    "missa.participation",
     "missa.site",
     "missa.demo",
 ]
@@ -353,4 +354,6 @@ MISSA_PAGE_SIZES = {
     "review_queue": 25,
     "register": 50,
     "press_releases": 10,
+    "ideas": 25,
+    "calls": 12,
 }

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from missa.core.forms import ImageUploadField
 
-from .models import User
+from .models import ParticipantKind, User
 from .security import has_two_factor
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -28,6 +28,16 @@ class ProfileForm(forms.ModelForm):
         help_text=_("PNG, JPEG or WebP, 5 MB at most. It is re-encoded without its metadata."),
     )
 
+    participant_kind = forms.ChoiceField(
+        label=_("I take part in the programme as"),
+        required=False,
+        choices=[("", _("I prefer not to say")), *ParticipantKind.choices],
+        help_text=_(
+            "Counted in the figures of participants (inhabitants, companies, visitors…), never "
+            "shown with your name."
+        ),
+    )
+
     email_news = forms.BooleanField(
         label=_("I agree to receive the programme's news by email (the monthly journal)."),
         required=False,
@@ -40,6 +50,7 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email_news"].initial = self.instance.email_consent_at is not None
+        self.fields["participant_kind"].initial = self.instance.participant_kind
 
     def save(self, commit: bool = True) -> User:
         user: User = super().save(commit=False)

@@ -11,6 +11,19 @@ from django.utils.translation import gettext_lazy as _
 from missa.core.fields import SingleLineField
 
 
+class ParticipantKind(models.TextChoices):
+    """How a person takes part in the programme, as they say it themselves (the 2017 figures
+    counted inhabitants, economic and tourism "clients", influencers…)."""
+
+    INHABITANT = "inhabitant", _("Inhabitant")
+    COMPANY = "company", _("Company or trader")
+    ASSOCIATION = "association", _("Association")
+    VISITOR = "visitor", _("Visitor or client")
+    PERSONALITY = "personality", _("Personality or influencer")
+    INSTITUTION = "institution", _("Institution")
+    OTHER = "other", _("Other")
+
+
 class User(AbstractUser):
     """An account. People sign in with their email address; the username is internal."""
 
@@ -28,6 +41,10 @@ class User(AbstractUser):
         help_text=_("The language of the emails you receive."),
     )
     photo = models.ImageField(_("photo"), upload_to="accounts/photos/", blank=True)
+    # Changed through accounts.services.set_participant_kind, which the figures follow.
+    participant_kind = models.CharField(
+        _("takes part as"), max_length=20, choices=ParticipantKind.choices, blank=True
+    )
     email_consent_at = models.DateTimeField(
         _("agreed to news by email on"),
         null=True,

@@ -74,3 +74,18 @@ def waits_for_two_factor(user: Any) -> bool:
     if not is_active_person(user) or has_two_factor(user):
         return False
     return bool(user.is_staff or any(role(user) for role in _privileged_roles))
+
+
+@rules.predicate
+def has_verified_email(user: Any) -> bool:
+    """Return whether user confirmed an email address (sign-up asks for it; some accounts, made
+    by staff, have none yet)."""
+    if not is_active_person(user):
+        return False
+    from allauth.account.models import EmailAddress
+
+    return cached_role(
+        user,
+        "verified_email",
+        lambda: EmailAddress.objects.filter(user=user, verified=True).exists(),
+    )

@@ -27,6 +27,21 @@ from missa.core.gdpr import addresses_of, row_data
 from .models import User
 
 
+@transaction.atomic
+def set_participant_kind(*, user: User, kind: str) -> None:
+    """Say how user takes part in the programme; every app's figures of participants follow
+    (each app's `participants.py`: `kind_changed(user, old, new)`)."""
+    old = (
+        User.objects.select_for_update().values_list("participant_kind", flat=True).get(pk=user.pk)
+    )
+    user.participant_kind = kind
+    if old == kind:
+        return
+    User.objects.filter(pk=user.pk).update(participant_kind=kind)
+    for module in app_modules("participants"):
+        module.kind_changed(user=user, old=old, new=kind)
+
+
 def _user_references() -> Iterator[tuple[type[models.Model], models.Field[Any, Any]]]:
     """Yield every (model, field) whose field points to an account."""
     for model in apps.get_models():

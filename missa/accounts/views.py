@@ -13,7 +13,7 @@ from .forms import DeleteAccountForm, ProfileForm
 from .models import User
 from .rules import waits_for_two_factor
 from .security import NEXT_AFTER_TWO_FACTOR, has_two_factor
-from .services import delete_account, export_personal_data
+from .services import delete_account, export_personal_data, set_participant_kind
 
 
 @login_required
@@ -25,6 +25,8 @@ def profile(request: HttpRequest) -> HttpResponse:
         form = ProfileForm(request.POST, request.FILES, instance=user)
         if form.is_valid():
             form.save()
+            # Through the service: the figures of participants follow.
+            set_participant_kind(user=user, kind=form.cleaned_data["participant_kind"])
             if previous_photo and previous_photo != user.photo.name:
                 # A replaced or removed photo is deleted, not kept around.
                 user.photo.storage.delete(previous_photo)

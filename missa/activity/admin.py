@@ -10,7 +10,7 @@ from missa.actors.admin import ActorAdmin
 from missa.actors.models import Actor
 from missa.core.admin_widgets import ValidAutocompleteMixin
 
-from .models import Activity, MonthSummary
+from .models import RECORDED_BY_SERVICES, Activity, MonthSummary
 from .services import (
     delete_activities,
     delete_actor,
@@ -21,7 +21,7 @@ from .services import (
 
 # What editors record for the town, the committee and the partners: everything but joining
 # (an approved application records it).
-RECORDED_BY_EDITORS = [kind for kind in Activity.Kind if kind != Activity.Kind.JOINED]
+RECORDED_BY_EDITORS = [kind for kind in Activity.Kind if kind not in RECORDED_BY_SERVICES]
 
 
 class ReportedFilter(admin.SimpleListFilter):

@@ -50,6 +50,12 @@ class Activity(models.Model):
         CONTRIBUTED_IDEA = "contributed_idea", _("Contributed an idea")
         WELCOMED_NEWCOMER = "welcomed_newcomer", _("Welcomed a newcomer")
         PARTNERSHIP = "partnership", _("Formed a partnership")
+        # Written by the participation app (its services), never reported by members.
+        OPENED_CALL = "opened_call", _("Opened a call for ideas")
+        RECEIVED_IDEA = "received_idea", _("Received an idea")
+        ANSWERED_IDEA = "answered_idea", _("Answered an idea")
+        CLOSED_CALL = "closed_call", _("Published what a call retained")
+        PUBLISHED_RESULTS = "published_results", _("Published a consultation's results")
 
     actor = models.ForeignKey(
         Actor, on_delete=models.CASCADE, related_name="activities", verbose_name=_("actor")
@@ -147,6 +153,17 @@ class Activity(models.Model):
 
 
 ACTIVITY_KIND_LABELS = dict(Activity.Kind.choices)
+# Kinds that only a capability's own service records (its step happened, with its object).
+RECORDED_BY_SERVICES = frozenset(
+    {
+        Activity.Kind.JOINED,
+        Activity.Kind.OPENED_CALL,
+        Activity.Kind.RECEIVED_IDEA,
+        Activity.Kind.ANSWERED_IDEA,
+        Activity.Kind.CLOSED_CALL,
+        Activity.Kind.PUBLISHED_RESULTS,
+    }
+)
 
 
 class MonthSummary(models.Model):

@@ -1,7 +1,8 @@
 """The folder layout is the architecture: an app imports only from the layers below it.
 
     6  site, demo                       readers of everything below
-    4  journal, applications, brandkit  the domain apps
+    4  journal, applications, brandkit, the domain apps
+       participation
     3  activity, charter, programme,    the ledger, the charter, the programme, the press page
        press
     2  actors                           organisations, people, roles and their predicates
@@ -31,6 +32,7 @@ LAYERS: dict[str, float] = {
     "journal": 4,
     "applications": 4,
     "brandkit": 4,
+    "participation": 4,
     "site": 6,
     "demo": 6,
 }

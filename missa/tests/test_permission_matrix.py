@@ -4,10 +4,12 @@ A URL added without a row here makes `test_every_url_has_a_row_in_the_matrix` fa
 who may see it, then add the row.
 """
 
+import datetime
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -21,6 +23,8 @@ from missa.actors.rules import is_ambassador_member, is_committee_member, is_par
 from missa.applications.models import Application
 from missa.charter.models import CharterVersion, Commitment
 from missa.charter.services import publish_charter_version
+from missa.participation.models import Call, Idea
+from missa.programme.models import Phase
 
 pytestmark = pytest.mark.django_db
 
@@ -111,6 +115,20 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
         )
         for decision in ("start", "approve", "reject", "suspend")
     },
+    # Co-construction: an open call with one idea by someone else (the application's owner).
+    "participation:call-list": ("/calls/", PUBLIC),
+    "participation:call-detail": ("/calls/appel-ouvert/", PUBLIC),
+    "participation:idea-list": ("/ideas/", PUBLIC),
+    "participation:idea-detail": ("/ideas/1/", PUBLIC),
+    "participation:idea-propose": ("/calls/appel-ouvert/propose/", SIGNED_IN_ONLY),
+    "participation:idea-support": ("/ideas/1/support/", answer(302, 405)),
+    # Someone else's idea: neither changed nor withdrawn.
+    "participation:idea-edit": ("/ideas/1/edit/", answer(302, 403)),
+    "participation:idea-withdraw": ("/ideas/1/withdraw/", answer(302, 403)),
+    "participation:idea-answer": (
+        "/ideas/1/answer/",
+        answer(302, 403, committee=200, editor=200, administrator=200),
+    ),
     "accounts:profile": ("/accounts/profile/", SIGNED_IN_ONLY),
     "accounts:my-data": ("/accounts/my-data/", SIGNED_IN_ONLY),
     "accounts:delete": ("/accounts/delete/", SIGNED_IN_ONLY),
@@ -199,6 +217,8 @@ ADMIN_PAGES = [
     "/admin/brandkit/misusereport/",
     "/admin/mail/outgoingemail/",
     "/admin/press/pressrelease/",
+    "/admin/participation/call/",
+    "/admin/participation/idea/",
 ]
 ADMINISTRATORS_ONLY = answer(302, 302, editor=403, administrator=200)
 ADMIN_ACCOUNT_PAGES = [
@@ -251,9 +271,13 @@ def sign_in_as(client: Client, cast: dict[str, Actor]) -> Callable[[str], User |
                 charter_version=CharterVersion.objects.get(),
                 charter_accepted_at=timezone.now(),
             )
+        if not Call.objects.filter(slug="appel-ouvert").exists():
+            _open_call_with_an_idea(cast["alice"], User.objects.get(username="owner"))
         if role == "visitor":
             return None
         user = User.objects.create_user(role, f"{role}@example.org", "pw-sorgue-2017")
+        # Everyone signed up through the site, which asks them to confirm their address.
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         if role == "ambassador":
             Membership.objects.create(user=user, actor=cast["alice"])
         elif role == "partner":
@@ -273,6 +297,21 @@ def sign_in_as(client: Client, cast: dict[str, Actor]) -> Callable[[str], User |
         return user
 
     return sign_in
+
+
+def _open_call_with_an_idea(organiser: Actor, author: User) -> None:
+    today = timezone.localdate()
+    call = Call.objects.create(
+        slug="appel-ouvert",
+        phase=Phase.objects.order_by("pk").first(),
+        organiser=organiser,
+        title_fr="Vos idées",
+        question_fr="Que proposez-vous ?",
+        opens_on=today - datetime.timedelta(days=3),
+        closes_on=today + datetime.timedelta(days=30),
+        published_at=timezone.now(),
+    )
+    Idea.objects.create(pk=1, call=call, author=author, title="Des bancs", text="Des bancs au bord de l'eau.")
 
 
 @pytest.mark.parametrize("role", ROLES)

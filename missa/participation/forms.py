@@ -1,0 +1,236 @@
+"""Proposing and editing an idea, answering it, and the filters of the idea list."""
+
+import random
+from typing import Any
+
+from django import forms
+from django.db.models import F, Q, QuerySet
+from django.db.models.functions import Mod
+from django.utils.translation import gettext_lazy as _
+
+from missa.actors.models import Actor, normalize_for_search
+from missa.core.forms import ImageUploadField
+from missa.core.models import Objective, Sector
+from missa.core.validators import CONTROL_CHARACTERS, validate_single_line
+
+from .models import ANSWER_STATES, Call, Idea
+
+SEARCH_MAX_LENGTH = 100
+TITLE_MAX_LENGTH = 150
+TEXT_MAX_LENGTH = 5000
+ANSWER_MAX_LENGTH = 5000
+# The random order: (pk × seed) modulo a prime, so that one seed gives one order, page after page.
+RANDOM_MODULUS = 1_000_003
+
+
+class IdeaForm(forms.Form):
+    """An idea: its title and text (Markdown), the sectors and objectives it concerns, an image."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=TITLE_MAX_LENGTH,
+        validators=[validate_single_line],
+        help_text=_("Your idea in a sentence."),
+    )
+    text = forms.CharField(
+        label=_("Your idea"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "What you propose, for whom, and why. Markdown: *emphasis*, **bold**, lists and links."
+        ),
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors"),
+        queryset=Sector.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    objectives = forms.ModelMultipleChoiceField(
+        label=_("Objectives"),
+        queryset=Objective.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean_text(self) -> str:
+        text = str(self.cleaned_data["text"]).strip()
+        if len(text) < 20:
+            raise forms.ValidationError(_("Tell a little more: 20 characters at least."))
+        return text
+
+
+class ProposeForm(IdeaForm):
+    """A new idea, and who proposes it: the person, or an organisation they act for."""
+
+    on_behalf = forms.ChoiceField(
+        label=_("I propose it"),
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    image = ImageUploadField(label=_("Image (optional)"), max_side=2400)
+    image_alt = forms.CharField(
+        label=_("What the image shows"),
+        required=False,
+        max_length=250,
+        validators=[validate_single_line],
+        help_text=_("Needed with an image: a sentence for people who cannot see it."),
+    )
+
+    field_order = ["title", "text", "sectors", "objectives", "image", "image_alt", "on_behalf"]
+
+    def __init__(self, *args: Any, organisations: list[Actor], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisations = {str(actor.pk): actor for actor in organisations}
+        if organisations:
+            self.fields["on_behalf"].choices = [  # type: ignore[attr-defined]
+                ("", _("In my own name")),
+                *(
+                    (pk, _("For %(name)s") % {"name": actor.name})
+                    for pk, actor in self.organisations.items()
+                ),
+            ]
+        else:
+            del self.fields["on_behalf"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("image") and not (data.get("image_alt") or "").strip():
+            self.add_error("image_alt", _("Say in a sentence what the image shows."))
+        data["actor"] = self.organisations.get(data.get("on_behalf") or "")
+        return data
+
+
+class AnswerForm(forms.Form):
+    """The official answer: what becomes of the idea, and why."""
+
+    state = forms.ChoiceField(
+        label=_("What becomes of the idea"),
+        widget=forms.RadioSelect,
+        choices=[(state.value, state.label) for state in ANSWER_STATES],
+    )
+    answer = forms.CharField(
+        label=_("Official answer"),
+        required=False,
+        max_length=ANSWER_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Shown on the idea and sent to its author. Needed once the idea is retained or "
+            "not; optional while it is under study. Markdown."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("state") not in {None, Idea.State.UNDER_STUDY}
+            and not (data.get("answer") or "").strip()
+        ):
+            self.add_error("answer", _("Write the answer that its author and everyone will read."))
+        return data
+
+
+class IdeaFilterForm(forms.Form):
+    """The idea list's filters. Unknown values are dropped, never an error page."""
+
+    SORTS = {
+        "supported": ("-support_count", "-pk"),
+        "discussed": ("-comment_count", "-pk"),
+        "newest": ("-created_at", "-pk"),
+    }
+    # Filters that choose how the ideas are shown, not which.
+    PRESENTATION = frozenset({"sort", "seed"})
+
+    q = forms.CharField(
+        label=_("Search the ideas"),
+        required=False,
+        widget=forms.SearchInput(attrs={"maxlength": SEARCH_MAX_LENGTH, "autocomplete": "off"}),
+    )
+    call = forms.ChoiceField(label=_("Call for ideas"), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    objective = forms.ChoiceField(label=_("Objective"), required=False)
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[("", _("All states")), *Idea.State.choices],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("supported", _("Most supported")),
+            ("discussed", _("Most discussed")),
+            ("newest", _("Newest")),
+            ("random", _("Random order")),
+        ],
+    )
+    # The random order's seed, kept while the visitor filters and pages.
+    seed = forms.IntegerField(
+        required=False, min_value=1, max_value=RANDOM_MODULUS - 1, widget=forms.HiddenInput
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        calls: list[Call],
+        sectors: list[Sector],
+        objectives: list[Objective],
+        with_call: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.calls = {call.slug: call for call in calls}
+        self.sectors = {sector.slug: sector for sector in sectors}
+        self.objectives = {objective.slug: objective for objective in objectives}
+        if with_call:
+            self.fields["call"].choices = [  # type: ignore[attr-defined]
+                ("", _("All calls")),
+                *((call.slug, call.title) for call in calls),
+            ]
+        else:
+            del self.fields["call"]
+        self.fields["sector"].choices = [  # type: ignore[attr-defined]
+            ("", _("All sectors")),
+            *((sector.slug, sector.name) for sector in sectors),
+        ]
+        self.fields["objective"].choices = [  # type: ignore[attr-defined]
+            ("", _("All objectives")),
+            *((objective.slug, objective.name) for objective in objectives),
+        ]
+
+    def clean_q(self) -> str:
+        text = CONTROL_CHARACTERS.sub(" ", str(self.cleaned_data.get("q", "")))
+        return " ".join(text.split())[:SEARCH_MAX_LENGTH]
+
+    def filters(self) -> dict[str, Any]:
+        """Return the valid filter values; invalid ones are left out."""
+        self.is_valid()
+        data = {
+            name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors
+        }
+        filters = {name: value for name, value in data.items() if value}
+        if filters.get("sort") != "random":
+            filters.pop("seed", None)
+        return filters
+
+    def apply(self, ideas: QuerySet[Idea], filters: dict[str, Any]) -> QuerySet[Idea]:
+        """Return ideas filtered and sorted as the filters say."""
+        if "call" in filters:
+            ideas = ideas.filter(call=self.calls[filters["call"]])
+        if "sector" in filters:
+            ideas = ideas.filter(sectors=self.sectors[filters["sector"]])
+        if "objective" in filters:
+            ideas = ideas.filter(objectives=self.objectives[filters["objective"]])
+        if "state" in filters:
+            ideas = ideas.filter(state=filters["state"])
+        if "q" in filters:
+            for word in normalize_for_search(filters["q"]).split():
+                ideas = ideas.filter(Q(search_text__contains=word))
+        sort = filters.get("sort", "supported")
+        if sort == "random":
+            return ideas.order_by(Mod(F("pk") * filters["seed"], RANDOM_MODULUS), "pk")
+        return ideas.order_by(*self.SORTS[sort])
+
+    @staticmethod
+    def new_seed() -> int:
+        return random.randint(1, RANDOM_MODULUS - 1)

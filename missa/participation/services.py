@@ -1,0 +1,464 @@
+"""Every step of co-construction, and the only way it happens: publishing a call, proposing,
+editing, withdrawing and answering an idea, supporting it, taking part. Each step keeps the
+stored figures in step and writes to the ledger what the journal should say.
+"""
+
+import datetime
+from collections.abc import Callable, Iterable
+
+import rules
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Sum
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from missa.accounts.models import User
+from missa.activity.models import Activity
+from missa.activity.services import record_activity
+from missa.actors.models import Actor
+from missa.core.counting import count_by
+from missa.core.models import Objective, Sector
+from missa.mail.identity import site_identity
+from missa.mail.services import queue_email
+
+from .models import (
+    ANSWER_STATES,
+    ANSWERED_STATES,
+    Call,
+    Idea,
+    IdeaEvent,
+    IdeaRevision,
+    Participant,
+    ParticipantCount,
+    Support,
+)
+
+
+def _today(on: datetime.date | None) -> datetime.date:
+    return on or timezone.localdate()
+
+
+# Calls.
+
+
+@transaction.atomic
+def publish_call(*, call: Call, on: datetime.date | None = None) -> Call:
+    """Publish a call: its page opens, and the journal says its organiser opened it (on the
+    day it opens, or today when it is announced ahead)."""
+    locked = Call.objects.select_for_update().get(pk=call.pk)
+    if locked.published_at is not None:
+        raise ValidationError(_("This call is already published."), code="published")
+    locked.published_at = timezone.now()
+    locked.save(update_fields=["published_at"])
+    record_activity(
+        actor=locked.organiser,
+        kind=Activity.Kind.OPENED_CALL,
+        **in_both(call_titles, locked),
+        date=min(locked.opens_on, _today(on)),
+        sectors=list(locked.sectors.all()),
+        related=locked,
+    )
+    call.published_at = locked.published_at
+    return locked
+
+
+def in_both(titles: Callable[..., str], *args: object) -> dict[str, str]:
+    """Return a ledger entry's title in French and English (title, title_en)."""
+    both = {}
+    for language in ("fr", "en"):
+        with translation.override(language):
+            both[language] = titles(language, *args)[:250]
+    return {"title": both["fr"], "title_en": both["en"]}
+
+
+def call_titles(language: str, call: Call) -> str:
+    title = getattr(call, f"title_{language}") or call.title_fr
+    return _("Call for ideas: %(title)s") % {"title": title}
+
+
+def results_titles(language: str, call: Call, count: int) -> str:
+    title = getattr(call, f"title_{language}") or call.title_fr
+    return _("Results of the call “%(title)s”: %(count)s ideas retained") % {
+        "title": title,
+        "count": count,
+    }
+
+
+def idea_titles(language: str, idea: Idea, kind: str) -> str:
+    if kind == Activity.Kind.CONTRIBUTED_IDEA:
+        return _("Idea: %(title)s") % {"title": idea.title}
+    return _("New idea from an inhabitant: %(title)s") % {"title": idea.title}
+
+
+def answer_titles(language: str, idea: Idea) -> str:
+    return _("Answered the idea “%(title)s”: %(state)s") % {
+        "title": idea.title,
+        "state": Idea.State(idea.state).label,
+    }
+
+
+@transaction.atomic
+def publish_results(*, call: Call, on: datetime.date | None = None) -> Call:
+    """Publish what a closed call retained (its outcome): the journal records the closing."""
+    locked = Call.objects.select_for_update().get(pk=call.pk)
+    day = _today(on)
+    if locked.published_at is None:
+        raise ValidationError(_("Publish the call first."), code="draft")
+    if day <= locked.closes_on:
+        raise ValidationError(
+            _("The call is still open: its results come once it has closed."), code="open"
+        )
+    if locked.results_published_on is not None:
+        raise ValidationError(_("Its results are already published."), code="published")
+    if not locked.outcome_fr.strip():
+        raise ValidationError(_("Say what the call retained before publishing it."), code="empty")
+    locked.results_published_on = day
+    locked.save(update_fields=["results_published_on"])
+    retained = locked.ideas.listed().filter(state__in=[Idea.State.RETAINED, Idea.State.IN_PLAN])
+    record_activity(
+        actor=locked.organiser,
+        kind=Activity.Kind.CLOSED_CALL,
+        **in_both(results_titles, locked, retained.count()),
+        date=day,
+        sectors=list(locked.sectors.all()),
+        related=locked,
+    )
+    return locked
+
+
+# Taking part: counted once per call and once overall, under the kind the person says.
+
+
+def _bump(call_id: int | None, kind: str, delta: int) -> None:
+    """Add delta to the stored count of participants of a kind (in a call, or overall)."""
+    counts = ParticipantCount.objects.filter(call_id=call_id, kind=kind)
+    if counts.update(count=F("count") + delta):
+        return
+    try:
+        with transaction.atomic():
+            ParticipantCount.objects.create(call_id=call_id, kind=kind, count=max(delta, 0))
+    except IntegrityError:  # created meanwhile by another request
+        counts.update(count=F("count") + delta)
+
+
+def take_part(*, user: User, call: Call) -> None:
+    """Count user among the participants of call, and of the programme, the first time."""
+    for call_id in (call.pk, None):
+        _, created = Participant.objects.get_or_create(
+            call_id=call_id, user=user, defaults={"kind": user.participant_kind}
+        )
+        if created:
+            _bump(call_id, user.participant_kind, 1)
+            if call_id is not None:
+                Call.objects.filter(pk=call_id).update(participant_count=F("participant_count") + 1)
+
+
+def forget_participant(*, user: User) -> None:
+    """Take user out of the figures (their account is being deleted): their supports go, and
+    they are no longer counted among the participants."""
+    for support in Support.objects.filter(user=user).select_related("idea"):
+        support.delete()
+        _count_support(support.idea, -1)
+    for call_id, kind in Participant.objects.filter(user=user).values_list("call_id", "kind"):
+        _bump(call_id, kind, -1)
+        if call_id is not None:
+            Call.objects.filter(pk=call_id).update(participant_count=F("participant_count") - 1)
+    Participant.objects.filter(user=user).delete()
+
+
+def kind_changed(*, user: User, old: str, new: str) -> None:
+    """Count user under their new kind wherever they took part."""
+    rows = list(Participant.objects.filter(user=user, kind=old).values_list("call_id", flat=True))
+    Participant.objects.filter(user=user, kind=old).update(kind=new)
+    for call_id in rows:
+        _bump(call_id, old, -1)
+        _bump(call_id, new, 1)
+
+
+# Ideas.
+
+
+def _check_open(call: Call, on: datetime.date | None = None) -> None:
+    if call.published_at is None:
+        raise ValidationError(_("This call is not published."), code="draft")
+    status = call.status_on(_today(on))
+    if status == Call.Status.UPCOMING:
+        raise ValidationError(
+            _("This call opens on %(day)s.") % {"day": call.opens_on.isoformat()}, code="upcoming"
+        )
+    if status == Call.Status.CLOSED:
+        raise ValidationError(_("This call is closed."), code="closed")
+
+
+@transaction.atomic
+def propose_idea(
+    *,
+    call: Call,
+    author: User,
+    title: str,
+    text: str,
+    sectors: Iterable[Sector] = (),
+    objectives: Iterable[Objective] = (),
+    actor: Actor | None = None,
+    image: File | None = None,
+    image_alt: str = "",
+) -> Idea:
+    """Publish an idea in an open call, in its author's name or for an organisation they act
+    for; the call counts it and its author, and the journal records it."""
+    if not author.has_perm("participation.propose_idea", call):
+        raise PermissionDenied
+    if actor is not None and not author.has_perm("participation.propose_for_actor", actor):
+        raise PermissionDenied
+    _check_open(call)
+    idea = Idea(
+        call=call,
+        author=author,
+        actor=actor,
+        title=title,
+        text=text,
+        image_alt=image_alt if image is not None else "",
+    )
+    if image is not None:
+        idea.image = image  # type: ignore[assignment]
+    idea.save()
+    sector_list = list(sectors)
+    idea.sectors.set(sector_list)
+    idea.objectives.set(list(objectives))
+    IdeaEvent.objects.create(idea=idea, state=Idea.State.PUBLISHED, by=author, at=idea.created_at)
+    Call.objects.filter(pk=call.pk).update(idea_count=F("idea_count") + 1)
+    take_part(user=author, call=call)
+    _record_idea(idea, sector_list or list(call.sectors.all()))
+    return idea
+
+
+def _idea_actor(idea: Idea) -> tuple[Actor, str]:
+    """Return who the journal says proposed idea, and the kind of entry."""
+    if idea.actor is not None:
+        return idea.actor, Activity.Kind.CONTRIBUTED_IDEA
+    person = Actor.objects.filter(user_id=idea.author_id, is_public=True).first()
+    if person is not None:
+        return person, Activity.Kind.CONTRIBUTED_IDEA
+    # An inhabitant without a page of their own: the call's organiser received it.
+    return idea.call.organiser, Activity.Kind.RECEIVED_IDEA
+
+
+def _record_idea(idea: Idea, sectors: list[Sector]) -> None:
+    actor, kind = _idea_actor(idea)
+    record_activity(
+        actor=actor,
+        kind=kind,
+        **in_both(idea_titles, idea, kind),
+        date=timezone.localdate(idea.created_at),
+        sectors=sectors,
+        related=idea,
+    )
+
+
+@transaction.atomic
+def edit_idea(
+    *,
+    idea: Idea,
+    by: User,
+    title: str,
+    text: str,
+    sectors: Iterable[Sector] = (),
+    objectives: Iterable[Objective] = (),
+) -> Idea:
+    """Change an idea before anyone supported or commented it; the version before is kept."""
+    locked = Idea.objects.select_for_update().get(pk=idea.pk)
+    if not rules.test_rule("participation.change_own_idea", by, locked):
+        raise PermissionDenied
+    if not locked.is_editable:
+        raise ValidationError(
+            _("This idea can no longer be changed: people have supported or discussed it."),
+            code="not_editable",
+        )
+    IdeaRevision.objects.create(
+        idea=locked,
+        title=locked.title,
+        text=locked.text,
+        sector_ids=sorted(locked.sectors.values_list("pk", flat=True)),
+        objective_ids=sorted(locked.objectives.values_list("pk", flat=True)),
+    )
+    locked.title, locked.text, locked.edited_at = title, text, timezone.now()
+    locked.save(update_fields=["title", "text", "search_text", "edited_at"])
+    locked.sectors.set(list(sectors))
+    locked.objectives.set(list(objectives))
+    return locked
+
+
+def _unlist(idea: Idea) -> None:
+    """Take an idea out of its call's figures (withdrawn, or hidden by moderation)."""
+    Call.objects.filter(pk=idea.call_id).update(
+        idea_count=F("idea_count") - 1,
+        support_count=F("support_count") - idea.support_count,
+        comment_count=F("comment_count") - idea.comment_count,
+    )
+
+
+@transaction.atomic
+def withdraw_idea(*, idea: Idea, by: User) -> Idea:
+    """Withdraw one's own idea (before it is answered): it stays readable, marked withdrawn."""
+    locked = Idea.objects.select_for_update().get(pk=idea.pk)
+    if not rules.test_rule("participation.change_own_idea", by, locked):
+        raise PermissionDenied
+    if locked.state not in {Idea.State.PUBLISHED, Idea.State.UNDER_STUDY}:
+        raise ValidationError(
+            _("An idea that has been answered or withdrawn cannot be withdrawn."),
+            code="answered",
+        )
+    _set_state(locked, Idea.State.WITHDRAWN, by)
+    if not locked.is_hidden:
+        _unlist(locked)
+    return locked
+
+
+def _set_state(idea: Idea, state: str, by: User | None, answer: str = "") -> None:
+    idea.state, idea.state_changed_at = state, timezone.now()
+    fields = ["state", "state_changed_at"]
+    if state in ANSWER_STATES:
+        idea.answer, idea.answered_by, idea.answered_at = answer, by, idea.state_changed_at
+        fields += ["answer", "answered_by", "answered_at"]
+    idea.save(update_fields=fields)
+    IdeaEvent.objects.create(idea=idea, state=state, by=by, at=idea.state_changed_at, answer=answer)
+
+
+@transaction.atomic
+def answer_idea(*, idea: Idea, by: User, state: str, answer: str) -> Idea:
+    """Give an idea its official answer (under study, retained, in the plan, not retained):
+    shown on the idea, emailed to its author, written to the journal."""
+    if not by.has_perm("participation.answer_idea"):
+        raise PermissionDenied
+    locked = (
+        Idea.objects.select_for_update().select_related("call__organiser", "author").get(pk=idea.pk)
+    )
+    if state not in ANSWER_STATES:
+        raise ValidationError(_("Choose what becomes of the idea."), code="state")
+    if locked.state == Idea.State.WITHDRAWN:
+        raise ValidationError(_("Its author withdrew this idea."), code="withdrawn")
+    if locked.state == state and locked.answer == answer:
+        raise ValidationError(_("The idea is already in this state with this answer."), code="same")
+    if state in ANSWERED_STATES and not answer.strip():
+        raise ValidationError(
+            _("Write the answer that its author and everyone will read."), code="answer"
+        )
+    _set_state(locked, state, by, answer)
+    if state in ANSWERED_STATES:
+        record_activity(
+            actor=locked.call.organiser,
+            kind=Activity.Kind.ANSWERED_IDEA,
+            **in_both(answer_titles, locked),
+            date=timezone.localdate(),
+            sectors=list(locked.sectors.all()) or list(locked.call.sectors.all()),
+            related=locked,
+        )
+    if locked.author is not None and locked.author.is_active:
+        _notify_author(locked)
+    return locked
+
+
+def _notify_author(idea: Idea) -> None:
+    author = idea.author
+    assert author is not None
+    with translation.override(author.language):
+        context = {
+            **site_identity(),
+            "idea": idea,
+            "state": Idea.State(idea.state).label,
+            "recipient_name": author.greeting_name,
+            "path": idea.get_absolute_url(),
+        }
+        subject = render_to_string("participation/email/answered_subject.txt", context)
+        body = render_to_string("participation/email/answered.txt", context)
+    queue_email(to=author.email, subject=subject, body=body)
+
+
+# Supports.
+
+
+@transaction.atomic
+def toggle_support(*, idea: Idea, user: User) -> bool:
+    """Support the idea, or withdraw the support given; return whether user supports it now.
+
+    Only while its call is open, within the call's number of supports per person; a database
+    constraint keeps one support per person whatever the clicks.
+    """
+    if not user.has_perm("participation.take_part"):
+        raise PermissionDenied
+    # One person's supports are decided one at a time (the limit holds under double clicks).
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    idea = Idea.objects.select_related("call").get(pk=idea.pk)
+    call = idea.call
+    _check_open(call)
+    if idea.state in {Idea.State.WITHDRAWN} or idea.is_hidden:
+        raise ValidationError(_("This idea can no longer be supported."), code="unlisted")
+    existing = Support.objects.filter(idea=idea, user=user)
+    if existing.exists():
+        existing.delete()
+        _count_support(idea, -1)
+        return False
+    if idea.author_id == user.pk:
+        raise ValidationError(_("You cannot support your own idea."), code="own")
+    limit = call.supports_per_person
+    if limit and Support.objects.filter(call=call, user=user).count() >= limit:
+        raise ValidationError(
+            _(
+                "You have used your %(limit)s supports in this call: withdraw one to support "
+                "this idea."
+            )
+            % {"limit": limit},
+            code="limit",
+        )
+    try:
+        with transaction.atomic():
+            Support.objects.create(idea=idea, call=call, user=user)
+    except IntegrityError:
+        return True  # given meanwhile by the same person's other click
+    _count_support(idea, 1)
+    take_part(user=user, call=call)
+    return True
+
+
+def _count_support(idea: Idea, delta: int) -> None:
+    Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + delta)
+    if not idea.is_hidden and idea.state != Idea.State.WITHDRAWN:
+        Call.objects.filter(pk=idea.call_id).update(support_count=F("support_count") + delta)
+
+
+# Recounting: the stored figures again from the rows (repairs, tests).
+
+
+def recount(calls: Iterable[Call] | None = None) -> None:
+    """Recount the stored figures of calls (all by default) and the participants overall."""
+    chosen = list(calls) if calls is not None else list(Call.objects.all())
+    supports = count_by(Support.objects.all(), "idea_id")
+    for idea_id, count in supports.items():
+        Idea.objects.filter(pk=idea_id).exclude(support_count=count).update(support_count=count)
+    Idea.objects.exclude(pk__in=list(supports)).exclude(support_count=0).update(support_count=0)
+    for call in chosen:
+        listed = Idea.objects.listed().filter(call=call) if call.published_at else call.ideas.none()
+        figures = listed.aggregate(
+            ideas=Count("pk"),
+            supports=Sum("support_count"),
+            comments=Sum("comment_count"),
+        )
+        Call.objects.filter(pk=call.pk).update(
+            idea_count=figures["ideas"] or 0,
+            support_count=figures["supports"] or 0,
+            comment_count=figures["comments"] or 0,
+            participant_count=Participant.objects.filter(call=call).count(),
+        )
+        _recount_kinds(call.pk)
+    _recount_kinds(None)
+
+
+def _recount_kinds(call_id: int | None) -> None:
+    counts = count_by(Participant.objects.filter(call_id=call_id), "kind")
+    ParticipantCount.objects.filter(call_id=call_id).exclude(kind__in=list(counts)).delete()
+    for kind, count in counts.items():
+        ParticipantCount.objects.update_or_create(
+            call_id=call_id, kind=kind, defaults={"count": count}
+        )

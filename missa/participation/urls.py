@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "participation"
+
+urlpatterns = [
+    path("calls/", views.call_list, name="call-list"),
+    path("calls/<slug:slug>/", views.call_detail, name="call-detail"),
+    path("calls/<slug:slug>/propose/", views.propose, name="idea-propose"),
+    path("ideas/", views.idea_list, name="idea-list"),
+    path("ideas/<int:pk>/", views.idea_detail, name="idea-detail"),
+    path("ideas/<int:pk>/support/", views.support, name="idea-support"),
+    path("ideas/<int:pk>/edit/", views.idea_edit, name="idea-edit"),
+    path("ideas/<int:pk>/withdraw/", views.idea_withdraw, name="idea-withdraw"),
+    path("ideas/<int:pk>/answer/", views.idea_answer, name="idea-answer"),
+]
