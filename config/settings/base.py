@@ -63,13 +63,14 @@ INSTALLED_APPS = [
     "missa.programme",
     "missa.actors",
     "missa.activity",
+    # Before the journal: the demo's editorials count the months' ideas too.
+    "missa.participation",
     "missa.journal",
     "missa.charter",
     "missa.press",
     "missa.applications",
     "missa.audit",
     "missa.brandkit",
-    "missa.participation",
     "missa.site",
     "missa.demo",
 ]

@@ -9,6 +9,7 @@ figures are then recounted by `services.recount`, and the ledger receives, throu
 import datetime
 import random
 from collections import defaultdict
+from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -138,9 +139,9 @@ def load(demo: DemoContext) -> dict[str, int]:
         )
     )
     calls = Call.objects.bulk_create(calls)
-    sector_of_call = {}
-    for call, row in zip(calls, [*CALLS, ("", "residentiel")], strict=True):
-        sector_slug = row[1]
+    sector_slugs = [str(row[1]) for row in CALLS] + ["residentiel"]
+    sector_of_call: dict[int, list[Sector]] = {}
+    for call, sector_slug in zip(calls, sector_slugs, strict=True):
         sector_of_call[call.pk] = [sectors[sector_slug]] if sector_slug else []
         if sector_slug:
             call.sectors.add(sectors[sector_slug])
@@ -148,8 +149,8 @@ def load(demo: DemoContext) -> dict[str, int]:
     # The ideas: most from inhabitants, some for a company of the network.
     ideas: list[Idea] = []
     idea_sectors: list[tuple[int, int]] = []
-    for call, row in zip(calls, [*CALLS, ("", "residentiel")], strict=True):
-        base = IDEAS[row[1]] if row[1] in IDEAS and row[0] != "nom-de-la-marque" else IDEAS[""]
+    for call, sector_slug in zip(calls, sector_slugs, strict=True):
+        base = IDEAS[sector_slug]
         if call.slug == "vos-idees-maintenant":
             base = [title for titles in IDEAS.values() for title in titles][:60]
             count = 12 * scale
@@ -192,7 +193,7 @@ def load(demo: DemoContext) -> dict[str, int]:
     for idea in ideas:
         idea.state_changed_at = idea.created_at
     ideas = Idea.objects.bulk_create(ideas, batch_size=5000)
-    objectives_through = Idea.objectives.through
+    objectives_through: Any = Idea.objectives.through
     objective_rows = []
     for idea in ideas:
         for sector in sector_of_call[idea.call_id] or [rng.choice(list(sectors.values()))]:
@@ -231,7 +232,7 @@ def load(demo: DemoContext) -> dict[str, int]:
     calls_by_pk = {call.pk: call for call in calls}
     given: set[tuple[int, int]] = set()
     used: dict[tuple[int, int], int] = defaultdict(int)
-    supports = []
+    supports: list[Support] = []
     target = SUPPORTS * scale
     queue = list(users)
     rng.shuffle(queue)
@@ -309,7 +310,7 @@ def load(demo: DemoContext) -> dict[str, int]:
     )
     IdeaEvent.objects.bulk_create(
         [
-            IdeaEvent(idea=idea, state=idea.state, at=idea.answered_at, answer=idea.answer)
+            IdeaEvent(idea=idea, state=idea.state, at=idea.state_changed_at, answer=idea.answer)
             for idea in answered
         ],
         batch_size=5000,
@@ -317,11 +318,11 @@ def load(demo: DemoContext) -> dict[str, int]:
     for call in calls:
         if call.closes_on < today:
             retained = sum(1 for idea in by_call[call.pk] if idea.state in {"retained", "in_plan"})
-            call.outcome_fr = (
+            call.outcome_fr = (  # type: ignore[attr-defined]
                 f"{retained} idées retenues : elles ont nourri la stratégie d'attractivité "
                 "puis le plan d'actions 2018–2020. Chaque idée porte la réponse du comité."
             )
-            call.outcome_en = (
+            call.outcome_en = (  # type: ignore[attr-defined]
                 f"{retained} ideas retained: they fed the attractiveness strategy, then the "
                 "2018–2020 action plan. Each idea carries the committee's answer."
             )

@@ -2,7 +2,8 @@
 
 # slug of the call → (sector slug or "", phase slug, opens (y, m, d), closes (y, m, d),
 #   title fr, title en, question fr, question en)
-CALLS = [
+Day = tuple[int, int, int]
+CALLS: list[tuple[str, str, str, Day, Day, str, str, str, str]] = [
     (
         "idees-economie",
         "economique",
@@ -171,16 +172,16 @@ IDEAS = {
         "Des offres pour les congrès internationaux",
     ],
     "": [
-        "« L'Isle-sur-la-Sorgue, la Venise comtadine »",
-        "« Au fil de la Sorgue »",
-        "« L'Isle, l'eau vive »",
-        "« L'Isle-sur-la-Sorgue, esprit brocante »",
-        "« Sorgue & Savoir-faire »",
-        "« L'Isle, ville d'eau et d'art »",
-        "« L'Isle-sur-la-Sorgue, source d'inspiration »",
-        "« Les Sorgues, une île, mille rencontres »",
-        "« L'Isle, naturellement »",
-        "« Cœur de Sorgue »",
+        "L'Isle-sur-la-Sorgue, la Venise comtadine",
+        "Au fil de la Sorgue",
+        "L'Isle, l'eau vive",
+        "L'Isle-sur-la-Sorgue, esprit brocante",
+        "Sorgue & Savoir-faire",
+        "L'Isle, ville d'eau et d'art",
+        "L'Isle-sur-la-Sorgue, source d'inspiration",
+        "Les Sorgues, une île, mille rencontres",
+        "L'Isle, naturellement",
+        "Cœur de Sorgue",
     ],
 }
 VARIANTS = [

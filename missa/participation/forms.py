@@ -9,7 +9,7 @@ from django.db.models.functions import Mod
 from django.utils.translation import gettext_lazy as _
 
 from missa.actors.models import Actor, normalize_for_search
-from missa.core.forms import ImageUploadField
+from missa.core.forms import ImageUploadField, SectorsField
 from missa.core.models import Objective, Sector
 from missa.core.validators import CONTROL_CHARACTERS, validate_single_line
 
@@ -40,13 +40,8 @@ class IdeaForm(forms.Form):
             "What you propose, for whom, and why. Markdown: *emphasis*, **bold**, lists and links."
         ),
     )
-    sectors = forms.ModelMultipleChoiceField(
-        label=_("Sectors"),
-        queryset=Sector.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    objectives = forms.ModelMultipleChoiceField(
+    sectors = SectorsField(required=False)
+    objectives: "forms.ModelMultipleChoiceField[Objective]" = forms.ModelMultipleChoiceField(
         label=_("Objectives"),
         queryset=Objective.objects.all(),
         required=False,

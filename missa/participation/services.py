@@ -5,12 +5,13 @@ stored figures in step and writes to the ledger what the journal should say.
 
 import datetime
 from collections.abc import Callable, Iterable
+from typing import TypedDict
 
 import rules
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Q, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -35,6 +36,9 @@ from .models import (
     ParticipantCount,
     Support,
 )
+
+# The site's first language: every translated text has it (modeltranslation's fallback).
+FIRST_LANGUAGE = "fr"
 
 
 def _today(on: datetime.date | None) -> datetime.date:
@@ -65,22 +69,27 @@ def publish_call(*, call: Call, on: datetime.date | None = None) -> Call:
     return locked
 
 
-def in_both(titles: Callable[..., str], *args: object) -> dict[str, str]:
+class Titles(TypedDict):
+    title: str
+    title_en: str
+
+
+def in_both(titles: Callable[..., str], *args: object) -> Titles:
     """Return a ledger entry's title in French and English (title, title_en)."""
     both = {}
     for language in ("fr", "en"):
         with translation.override(language):
             both[language] = titles(language, *args)[:250]
-    return {"title": both["fr"], "title_en": both["en"]}
+    return Titles(title=both["fr"], title_en=both["en"])
 
 
 def call_titles(language: str, call: Call) -> str:
-    title = getattr(call, f"title_{language}") or call.title_fr
+    title = getattr(call, f"title_{language}") or getattr(call, f"title_{FIRST_LANGUAGE}")
     return _("Call for ideas: %(title)s") % {"title": title}
 
 
 def results_titles(language: str, call: Call, count: int) -> str:
-    title = getattr(call, f"title_{language}") or call.title_fr
+    title = getattr(call, f"title_{language}") or getattr(call, f"title_{FIRST_LANGUAGE}")
     return _("Results of the call “%(title)s”: %(count)s ideas retained") % {
         "title": title,
         "count": count,
@@ -113,7 +122,7 @@ def publish_results(*, call: Call, on: datetime.date | None = None) -> Call:
         )
     if locked.results_published_on is not None:
         raise ValidationError(_("Its results are already published."), code="published")
-    if not locked.outcome_fr.strip():
+    if not getattr(locked, f"outcome_{FIRST_LANGUAGE}").strip():
         raise ValidationError(_("Say what the call retained before publishing it."), code="empty")
     locked.results_published_on = day
     locked.save(update_fields=["results_published_on"])
@@ -134,7 +143,7 @@ def publish_results(*, call: Call, on: datetime.date | None = None) -> Call:
 
 def _bump(call_id: int | None, kind: str, delta: int) -> None:
     """Add delta to the stored count of participants of a kind (in a call, or overall)."""
-    counts = ParticipantCount.objects.filter(call_id=call_id, kind=kind)
+    counts = ParticipantCount.objects.filter(Q(call_id=call_id), kind=kind)
     if counts.update(count=F("count") + delta):
         return
     try:
@@ -147,9 +156,15 @@ def _bump(call_id: int | None, kind: str, delta: int) -> None:
 def take_part(*, user: User, call: Call) -> None:
     """Count user among the participants of call, and of the programme, the first time."""
     for call_id in (call.pk, None):
-        _, created = Participant.objects.get_or_create(
-            call_id=call_id, user=user, defaults={"kind": user.participant_kind}
-        )
+        created = not Participant.objects.filter(Q(call_id=call_id), user=user).exists()
+        if created:
+            try:
+                with transaction.atomic():
+                    Participant.objects.create(
+                        call_id=call_id, user=user, kind=user.participant_kind
+                    )
+            except IntegrityError:  # counted meanwhile by the same person's other request
+                created = False
         if created:
             _bump(call_id, user.participant_kind, 1)
             if call_id is not None:
@@ -222,7 +237,7 @@ def propose_idea(
         image_alt=image_alt if image is not None else "",
     )
     if image is not None:
-        idea.image = image  # type: ignore[assignment]
+        idea.image = image
     idea.save()
     sector_list = list(sectors)
     idea.sectors.set(sector_list)
@@ -238,7 +253,11 @@ def _idea_actor(idea: Idea) -> tuple[Actor, str]:
     """Return who the journal says proposed idea, and the kind of entry."""
     if idea.actor is not None:
         return idea.actor, Activity.Kind.CONTRIBUTED_IDEA
-    person = Actor.objects.filter(user_id=idea.author_id, is_public=True).first()
+    person = (
+        Actor.objects.filter(user_id=idea.author_id, is_public=True).first()
+        if idea.author_id
+        else None
+    )
     if person is not None:
         return person, Activity.Kind.CONTRIBUTED_IDEA
     # An inhabitant without a page of their own: the call's organiser received it.
@@ -456,8 +475,8 @@ def recount(calls: Iterable[Call] | None = None) -> None:
 
 
 def _recount_kinds(call_id: int | None) -> None:
-    counts = count_by(Participant.objects.filter(call_id=call_id), "kind")
-    ParticipantCount.objects.filter(call_id=call_id).exclude(kind__in=list(counts)).delete()
+    counts = count_by(Participant.objects.filter(Q(call_id=call_id)), "kind")  # type: ignore[misc]
+    ParticipantCount.objects.filter(Q(call_id=call_id)).exclude(kind__in=list(counts)).delete()
     for kind, count in counts.items():
         ParticipantCount.objects.update_or_create(
             call_id=call_id, kind=kind, defaults={"count": count}

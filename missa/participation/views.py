@@ -2,12 +2,14 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -76,7 +78,7 @@ def _sectors_of(ideas: list[Idea]) -> dict[int, list[Sector]]:
     return by_idea
 
 
-def _supported_by(user: object, ideas: list[Idea]) -> set[int]:
+def _supported_by(user: Any, ideas: list[Idea]) -> set[int]:
     if not getattr(user, "is_authenticated", False) or not ideas:
         return set()
     return set(
@@ -118,7 +120,7 @@ def _idea_list_context(
     if call is not None:
         filters["call"] = call.slug
         form.calls[call.slug] = call
-    ideas = (
+    ideas: QuerySet[Idea] = (
         Idea.objects.visible().filter(is_hidden=False, state=Idea.State.WITHDRAWN)
         if filters.get("state") == Idea.State.WITHDRAWN
         else Idea.objects.listed()

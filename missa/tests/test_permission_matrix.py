@@ -303,7 +303,7 @@ def _open_call_with_an_idea(organiser: Actor, author: User) -> None:
     today = timezone.localdate()
     call = Call.objects.create(
         slug="appel-ouvert",
-        phase=Phase.objects.order_by("pk").first(),
+        phase=Phase.objects.order_by("pk")[0],
         organiser=organiser,
         title_fr="Vos idées",
         question_fr="Que proposez-vous ?",
@@ -311,7 +311,9 @@ def _open_call_with_an_idea(organiser: Actor, author: User) -> None:
         closes_on=today + datetime.timedelta(days=30),
         published_at=timezone.now(),
     )
-    Idea.objects.create(pk=1, call=call, author=author, title="Des bancs", text="Des bancs au bord de l'eau.")
+    Idea.objects.create(
+        pk=1, call=call, author=author, title="Des bancs", text="Des bancs au bord de l'eau."
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from missa.activity.models import Activity, MonthSummary
 from missa.actors.models import Actor, ActorRole
@@ -39,7 +40,8 @@ def test_load_demo_builds_the_territory_of_the_brief() -> None:
     assert Activity.objects.count() > 3000
     assert JournalMonth.objects.published().count() == 44
     assert not JournalMonth.objects.filter(editorial_en="").exists()
-    assert MonthSummary.objects.count() == 44
+    # 44 months of the programme, and this month: the call for ideas open now.
+    assert MonthSummary.objects.count() == 45
     assert not Actor.objects.filter(search_name="").exists()
     names = list(Actor.objects.filter(kind="company").values_list("name", flat=True))
     assert len(names) == len(set(names))
@@ -67,6 +69,35 @@ def test_load_demo_builds_the_territory_of_the_brief() -> None:
         assert head[:5] in {b"\x89PNG\r", b"%PDF-", b"<?xml"}
         if asset.extension == "svg":
             assert svg.sanitise_svg(head) == head
+
+
+def test_the_demo_has_the_2017_co_construction_with_true_figures() -> None:
+    from missa.participation.models import Call, Idea, ParticipantCount, Support
+
+    load()
+    calls = Call.objects.published()
+    assert calls.count() == 8  # six sectors, the brand's name, and one open now
+    assert calls.open_on(timezone.localdate()).count() == 1
+    assert 250 <= Idea.objects.count() <= 350
+    assert Support.objects.count() == 12_000
+    # The 2018 figures: 1,674 people — 570 clients, 44 influencers, 1,060 inhabitants of
+    # whom 583 local actors.
+    overall = dict(ParticipantCount.objects.filter(call=None).values_list("kind", "count"))
+    assert sum(overall.values()) == 1674
+    assert overall["visitor"] == 570 and overall["personality"] == 44
+    assert overall["company"] + overall["association"] + overall["institution"] == 583
+    for call in calls:
+        ideas = Idea.objects.listed().filter(call=call)
+        assert call.idea_count == ideas.count()
+        assert call.support_count == Support.objects.filter(idea__in=ideas).count()
+    assert (
+        Idea.objects.filter(state__in=["retained", "in_plan", "not_retained"])
+        .exclude(answer="")
+        .exists()
+    )
+    # Each idea is in the journal, once.
+    entries = Activity.objects.filter(content_type__model="idea")
+    assert entries.exclude(kind="answered_idea").count() == Idea.objects.count()
 
 
 def test_demo_editorials_quote_the_months_true_figures() -> None:
@@ -131,6 +162,7 @@ def test_each_app_declares_its_own_share_of_the_demo() -> None:
         "missa.programme.demo",
         "missa.actors.demo",
         "missa.activity.demo",
+        "missa.participation.demo",
         "missa.journal.demo",
         "missa.charter.demo",
         "missa.press.demo",

@@ -17,9 +17,15 @@ from missa.programme.models import Phase
 
 @pytest.fixture
 def make_person(db: Any) -> Callable[..., User]:
-    def make(name: str, kind: str = "inhabitant", *, verified: bool = True, language: str = "fr") -> User:
+    def make(
+        name: str, kind: str = "inhabitant", *, verified: bool = True, language: str = "fr"
+    ) -> User:
         user = User.objects.create_user(
-            name, f"{name}@example.org", "pw-sorgue-2017", display_name=name.title(), language=language
+            name,
+            f"{name}@example.org",
+            "pw-sorgue-2017",
+            display_name=name.title(),
+            language=language,
         )
         User.objects.filter(pk=user.pk).update(participant_kind=kind)
         user.participant_kind = kind
@@ -44,7 +50,7 @@ def open_call(cast: dict[str, Actor], sectors: dict[str, Any]) -> Call:
     today = timezone.localdate()
     call = Call.objects.create(
         slug="bien-vivre",
-        phase=Phase.objects.order_by("order").first(),
+        phase=Phase.objects.order_by("order")[0],
         organiser=cast["carol"],
         title_fr="Bien vivre au bord de l'eau",
         title_en="Living well by the water",
