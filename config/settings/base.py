@@ -175,6 +175,10 @@ LOGIN_REDIRECT_URL = "site:home"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming who you are (before changing an address, a password or the second factor) asks
+# for the password or the second factor, never a code sent by email: a mailbox opened by
+# someone else must not open the account's sign-in settings.
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True

@@ -1,6 +1,8 @@
 """The editors' side of co-construction: calls (written, published, closed with their
 outcome) and the ideas (read here; answered on the site, where the author is told)."""
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -44,7 +46,7 @@ class CallAdmin(ValidAutocompleteMixin, FlagMissingEnglishMixin, TranslationAdmi
         )
 
     def _each(
-        self, request: HttpRequest, queryset: QuerySet[Call], step: object, done: str
+        self, request: HttpRequest, queryset: QuerySet[Call], step: object, done: Any
     ) -> None:
         count = 0
         for call in queryset:

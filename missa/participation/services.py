@@ -475,9 +475,9 @@ def recount(calls: Iterable[Call] | None = None) -> None:
 
 
 def _recount_kinds(call_id: int | None) -> None:
-    counts = count_by(Participant.objects.filter(Q(call_id=call_id)), "kind")  # type: ignore[misc]
+    counts = count_by(Participant.objects.filter(Q(call_id=call_id)), "kind")
     ParticipantCount.objects.filter(Q(call_id=call_id)).exclude(kind__in=list(counts)).delete()
     for kind, count in counts.items():
-        ParticipantCount.objects.update_or_create(
-            call_id=call_id, kind=kind, defaults={"count": count}
-        )
+        updated = ParticipantCount.objects.filter(Q(call_id=call_id), kind=kind).update(count=count)
+        if not updated:
+            ParticipantCount.objects.create(call_id=call_id, kind=kind, count=count)

@@ -184,11 +184,12 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "account_logout": ("/accounts/logout/", answer(302, 200)),
     "account_inactive": ("/accounts/inactive/", PUBLIC),
     "account_reauthenticate": ("/accounts/reauthenticate/", SIGNED_IN_ONLY),
-    # Sign-in by code is off: these pages send everyone elsewhere.
-    "account_request_reauthentication_code": ("/accounts/reauthenticate/code/", answer(302)),
+    # Confirming who you are by a code sent by email is off (ACCOUNT_REAUTHENTICATION_METHODS):
+    # refused to everyone signed in, whose address is confirmed.
+    "account_request_reauthentication_code": ("/accounts/reauthenticate/code/", answer(302, 403)),
     "account_confirm_reauthentication_code": (
         "/accounts/reauthenticate/code/confirm/",
-        answer(302),
+        answer(302, 403),
     ),
     "account_email": ("/accounts/email/", SIGNED_IN_ONLY),
     "account_email_verification_sent": ("/accounts/confirm-email/", PUBLIC),

@@ -1,0 +1,103 @@
+"""Co-construction in a browser: an idea proposed, supported by someone else, answered by the
+committee, and its author reading the answer; every page checked with axe at both widths."""
+
+import datetime
+import os
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import Browser, expect
+
+from missa.accounts.models import User
+from missa.actors.models import Actor
+from missa.browser import CHROMIUM, check, watched_page
+from missa.participation.models import Call, Idea
+from missa.programme.models import Phase
+from missa.tests.test_network_journeys import _session_cookie
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+]
+
+
+def person(name: str, kind: str) -> User:
+    user = User.objects.create_user(
+        name, f"{name}@example.org", "pw-sorgue-2017", display_name=name.title()
+    )
+    User.objects.filter(pk=user.pk).update(participant_kind=kind)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_an_idea_is_proposed_supported_answered_and_its_author_reads_the_answer(
+    live_server: object, cast: dict[str, Actor], browser: Browser, width: int
+) -> None:
+    today = timezone.localdate()
+    Call.objects.create(
+        slug="bien-vivre",
+        phase=Phase.objects.order_by("order")[0],
+        organiser=cast["carol"],
+        title_fr="Bien vivre au bord de l'eau",
+        question_fr="Qu'est-ce qui rendrait la vie plus agréable ?",
+        opens_on=today - datetime.timedelta(days=2),
+        closes_on=today + datetime.timedelta(days=20),
+        published_at=timezone.now(),
+    )
+    lea, marc = person("lea", "inhabitant"), person("marc", "visitor")
+    committee = User.objects.create_user("bob", "bob@example.org", "pw-sorgue-2017")
+    Actor.objects.filter(pk=cast["bob"].pk).update(user=committee)
+    TOTP.activate(committee, generate_totp_secret())
+    viewport = {"width": width, "height": 900}
+
+    with watched_page(browser, viewport=viewport) as (tab, watch):
+        tab.context.add_cookies([_session_cookie(lea, live_server)])
+        tab.goto(f"{live_server}/calls/")
+        check(tab, watch)
+        tab.get_by_role("link", name="Bien vivre au bord de l'eau").click()
+        check(tab, watch)
+        tab.get_by_role("link", name="Proposer une idée").click()
+        check(tab, watch)
+        tab.get_by_label("Titre").fill("Des bancs à l'ombre sur les quais")
+        tab.get_by_label("Votre idée").fill("Des bancs et des arbres le long des quais, pour tous.")
+        tab.get_by_role("button", name="Publier mon idée").click()
+        expect(tab.get_by_text("Merci : votre idée est publiée.")).to_be_visible()
+        check(tab, watch)
+        idea_url = tab.url
+
+    with watched_page(browser, viewport=viewport) as (tab, watch):
+        tab.context.add_cookies([_session_cookie(marc, live_server)])
+        tab.goto(idea_url)
+        check(tab, watch)
+        tab.get_by_role("button", name="Soutenir cette idée").click()
+        # Swapped in place by htmx: the count and the button change, the page stays.
+        expect(tab.get_by_role("button", name="Retirer mon soutien")).to_be_visible()
+        expect(tab.locator(".support-count")).to_contain_text("1")
+        check(tab, watch)
+
+    with watched_page(browser, viewport=viewport) as (tab, watch):
+        tab.context.add_cookies([_session_cookie(committee, live_server)])
+        tab.goto(idea_url)
+        tab.get_by_role("link", name="Répondre à cette idée").click()
+        check(tab, watch)
+        tab.get_by_label("Retenue au plan d'actions").check()
+        tab.get_by_label("Réponse officielle").fill("Inscrite au plan d'actions 2018–2020.")
+        tab.get_by_role("button", name="Publier la réponse").click()
+        expect(tab.get_by_text("La réponse est publiée")).to_be_visible()
+        check(tab, watch)
+
+    assert Idea.objects.get().state == "in_plan"
+    assert [message.to for message in mail.outbox] == [[lea.email]]
+    with watched_page(browser, viewport=viewport) as (tab, watch):
+        tab.context.add_cookies([_session_cookie(lea, live_server)])
+        tab.goto(idea_url)
+        expect(tab.get_by_text("Inscrite au plan d'actions 2018–2020.")).to_be_visible()
+        check(tab, watch)
+        tab.goto(f"{live_server}/ideas/?sort=random")
+        expect(tab.get_by_role("link", name="Des bancs à l'ombre sur les quais")).to_be_visible()
+        check(tab, watch)
