@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("press/", include("missa.press.urls")),
     path("", include("missa.participation.urls")),
     path("accounts/", include("missa.accounts.urls")),
+    path("notifications/", include("missa.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "missa.mail",
     "missa.accounts",
+    "missa.notifications",
     "missa.core",
     "missa.programme",
     "missa.actors",
@@ -360,5 +361,6 @@ MISSA_PAGE_SIZES = {
     "register": 50,
     "press_releases": 10,
     "ideas": 25,
+    "notifications": 20,
     "calls": 12,
 }

@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, Sum
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -22,8 +21,8 @@ from missa.activity.services import record_activity
 from missa.actors.models import Actor
 from missa.core.counting import count_by
 from missa.core.models import Objective, Sector
-from missa.mail.identity import site_identity
-from missa.mail.services import queue_email
+from missa.notifications.models import Notification
+from missa.notifications.services import notify
 
 from .models import (
     ANSWER_STATES,
@@ -383,16 +382,14 @@ def _notify_author(idea: Idea) -> None:
     author = idea.author
     assert author is not None
     with translation.override(author.language):
-        context = {
-            **site_identity(),
-            "idea": idea,
+        title = _("Your idea “%(title)s” has an answer: %(state)s") % {
+            "title": idea.title,
             "state": Idea.State(idea.state).label,
-            "recipient_name": author.greeting_name,
-            "path": idea.get_absolute_url(),
         }
-        subject = render_to_string("participation/email/answered_subject.txt", context)
-        body = render_to_string("participation/email/answered.txt", context)
-    queue_email(to=author.email, subject=subject, body=body)
+        url = idea.get_absolute_url()
+    notify(
+        user=author, kind=Notification.Kind.IDEA_ANSWERED, title=title, text=idea.answer, url=url
+    )
 
 
 # Supports.

@@ -4,10 +4,14 @@ A new section of the site is one line here: its URL name, its label, and whether
 under its address belong to it (a prefix) or only the address itself (exact).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from missa.notifications.services import unread_count
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,9 @@ class MenuItem:
     exact: bool = False
     # Shown only to those who hold this permission.
     permission: str = ""
+    # A number shown next to it (a stored figure for the person), with what it counts.
+    count: Callable[[Any], int] | None = None
+    count_label: str | Promise = ""
 
 
 MAIN_MENU = [
@@ -37,6 +44,12 @@ ACCOUNT_MENU = [
         "site:my-organisation",
         _("My organisation"),
         permission="actors.act_for_an_organisation",
+    ),
+    MenuItem(
+        "notifications:list",
+        _("Notifications"),
+        count=unread_count,
+        count_label=_("unread"),
     ),
     MenuItem("accounts:profile", _("My account")),
     MenuItem("applications:my-applications", _("My applications")),

@@ -6,7 +6,8 @@
     3  activity, charter, programme,    the ledger, the charter, the programme, the press page
        press
     2  actors                           organisations, people, roles and their predicates
-    1  core · mail, audit · accounts    (in this order within the floor)
+    1  core · mail, audit · accounts ·  (in this order within the floor)
+       notifications
 
 Tests, migrations and the shared test cast are outside the house: they may import anything.
 A new app gets a line here; an import that runs upward, or sideways between two apps of one
@@ -24,6 +25,7 @@ LAYERS: dict[str, float] = {
     "mail": 1.1,
     "audit": 1.1,
     "accounts": 1.2,
+    "notifications": 1.3,
     "actors": 2,
     "activity": 3,
     "charter": 3,

@@ -129,6 +129,11 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
         "/ideas/1/answer/",
         answer(302, 403, committee=200, editor=200, administrator=200),
     ),
+    "notifications:list": ("/notifications/", SIGNED_IN_ONLY),
+    # Someone else's (or no) notification: as if it did not exist.
+    "notifications:open": ("/notifications/999999/", answer(302, 404)),
+    "notifications:mark-all-read": ("/notifications/read/", answer(302, 405)),
+    "notifications:settings": ("/notifications/settings/", SIGNED_IN_ONLY),
     "accounts:profile": ("/accounts/profile/", SIGNED_IN_ONLY),
     "accounts:my-data": ("/accounts/my-data/", SIGNED_IN_ONLY),
     "accounts:delete": ("/accounts/delete/", SIGNED_IN_ONLY),

@@ -18,7 +18,16 @@ def _links(context: template.Context, items: list[MenuItem]) -> list[dict[str, o
             continue
         url = reverse(item.url_name)
         current = path == url if item.exact else path.startswith(url)
-        links.append({"url": url, "label": item.label, "current": current})
+        count = item.count(user) if item.count is not None and user is not None else 0
+        links.append(
+            {
+                "url": url,
+                "label": item.label,
+                "current": current,
+                "count": count,
+                "count_label": item.count_label,
+            }
+        )
     return links
 
 
