@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "missa.programme",
     "missa.actors",
     "missa.activity",
+    "missa.discussion",
     # Before the journal: the demo's editorials count the months' ideas too.
     "missa.participation",
     "missa.journal",
@@ -362,5 +363,7 @@ MISSA_PAGE_SIZES = {
     "press_releases": 10,
     "ideas": 25,
     "notifications": 20,
+    "comments": 20,
+    "reports": 25,
     "calls": 12,
 }

@@ -48,3 +48,21 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
+
+
+# Comments: emphasis and links only, each link marked as written by a visitor (nofollow ugc).
+_comment_markdown = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
+_comment_markdown.enable(["emphasis", "link", "autolink", "newline", "escape", "backticks"])
+COMMENT_TAGS = {"a", "br", "code", "em", "p", "strong"}
+
+
+@lru_cache(maxsize=4096)
+def render_comment(text: str) -> str:
+    """Return safe HTML for a comment: paragraphs, emphasis and links (rel nofollow ugc)."""
+    return nh3.clean(
+        _comment_markdown.render(text or ""),
+        tags=COMMENT_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow ugc noopener noreferrer",
+    )

@@ -7,3 +7,11 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Co-construction")
     # What town staff (the editors group) may do with this app's models in the admin.
     editor_permissions = ["add", "change", "view"]
+
+    def ready(self) -> None:
+        from missa.discussion.registry import discussed
+
+        from .models import Idea
+
+        # People discuss ideas, and report them.
+        discussed(Idea)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,14 +24,17 @@ from missa.actors.demo_names import FIRST_NAMES, LAST_NAMES
 from missa.actors.models import Actor, ActorRole, normalize_for_search
 from missa.core.models import Objective, Sector
 from missa.core.seeding import DemoContext
+from missa.discussion.models import Comment, Report
 from missa.programme.models import Phase
 
 from .demo_ideas import (
     ANSWERS,
     CALLS,
+    COMMENTS,
     DESCRIPTION,
     DESCRIPTION_EN,
     IDEAS,
+    REPLIES,
     TEXT_CLOSINGS,
     TEXT_OPENINGS,
     TEXT_REASONS,
@@ -52,6 +56,7 @@ PARTICIPANTS = {
     ParticipantKind.PERSONALITY: 44,
 }
 IDEAS_PER_CALL = 40
+COMMENT_COUNT = 1600  # and a quarter as many replies: 2,000
 SUPPORTS = 12_000
 # Of the ideas of a closed call: (state, share).
 OUTCOMES = [("in_plan", 0.06), ("retained", 0.08), ("not_retained", 0.10), ("under_study", 0.06)]
@@ -256,7 +261,39 @@ def load(demo: DemoContext) -> dict[str, int]:
         supports.append(Support(idea=idea, call_id=call_id, user=user, created_at=_aware(day, rng)))
     Support.objects.bulk_create(supports, batch_size=5000)
 
-    # Taking part: in each call where they proposed or supported, and once overall.
+    # Comments: most on the popular ideas, a quarter of them replies.
+    idea_type = ContentType.objects.get_for_model(Idea)
+    comments: list[Comment] = []
+    for _ in range(COMMENT_COUNT * scale):
+        call_id = rng.choices(call_ids, call_weights)[0]
+        idea = rng.choices(by_call[call_id], weights[call_id])[0]
+        call = calls_by_pk[call_id]
+        day = _between(timezone.localdate(idea.created_at), min(call.closes_on, today), rng)
+        comments.append(
+            Comment(
+                content_type=idea_type,
+                object_id=idea.pk,
+                author=rng.choice(users),
+                text=rng.choice(COMMENTS),
+                created_at=max(_aware(day, rng), idea.created_at),
+            )
+        )
+    comments = Comment.objects.bulk_create(comments, batch_size=5000)
+    replies = []
+    for comment in rng.sample(comments, len(comments) // 4):
+        replies.append(
+            Comment(
+                content_type=idea_type,
+                object_id=comment.object_id,
+                parent=comment,
+                author=rng.choice(users),
+                text=rng.choice(REPLIES),
+                created_at=comment.created_at + datetime.timedelta(hours=rng.randint(1, 72)),
+            )
+        )
+    Comment.objects.bulk_create(replies, batch_size=5000)
+
+    # Taking part: in each call where they proposed, supported or commented, and once overall.
     taking_part: dict[tuple[int, int], datetime.datetime] = {}
     for idea in ideas:
         key = (idea.call_id, idea.author_id or 0)
@@ -264,6 +301,10 @@ def load(demo: DemoContext) -> dict[str, int]:
     for support in supports:
         key = (support.call_id, support.user_id)
         taking_part[key] = min(taking_part.get(key, support.created_at), support.created_at)
+    call_of_idea = {idea.pk: idea.call_id for idea in ideas}
+    for comment in [*comments, *replies]:
+        key = (call_of_idea[comment.object_id], comment.author_id or 0)
+        taking_part[key] = min(taking_part.get(key, comment.created_at), comment.created_at)
     kind_of = {user.pk: user.participant_kind for user in users}
     first: dict[int, datetime.datetime] = {}
     for (_, user_id), moment in taking_part.items():
@@ -334,6 +375,7 @@ def load(demo: DemoContext) -> dict[str, int]:
         "calls": len(calls),
         "ideas": len(ideas),
         "supports": len(supports),
+        "comments": len(comments) + len(replies),
         "participants": len(users),
     }
 
@@ -402,5 +444,9 @@ def _record(
 
 
 def flush() -> None:
+    # Comments and reports point to ideas without a foreign key: they go first.
+    idea_type = ContentType.objects.get_for_model(Idea)
+    Comment.objects.filter(content_type=idea_type).delete()
+    Report.objects.filter(content_type=idea_type).delete()
     Call.objects.all().delete()
     User.objects.filter(username__startswith=USERNAME_PREFIX).delete()

@@ -232,3 +232,25 @@ ANSWERS = {
         "démarche, ou une autre idée voisine a été préférée. Elle reste consultable."
     ),
 }
+
+COMMENTS = [
+    "Très bonne idée, je soutiens !",
+    "Il faudrait penser aussi aux personnes âgées.",
+    "Ça existe à Pernes-les-Fontaines et ça marche très bien.",
+    "Qui paierait ? La commune seule n'en a pas les moyens.",
+    "Les commerçants du centre seraient partants, j'en ai parlé autour de moi.",
+    "Oui, mais pas seulement l'été : toute l'année.",
+    "Attention au stationnement, c'est déjà compliqué le dimanche.",
+    "Je peux aider, je suis bénévole dans une association du quartier.",
+    "Excellente proposition pour les familles.",
+    "On en parle depuis des années, il est temps !",
+    "Pourquoi ne pas commencer par un essai sur un week-end ?",
+    "Les visiteurs étrangers le demandent souvent à l'office de tourisme.",
+]
+REPLIES = [
+    "D'accord avec vous.",
+    "Bonne remarque, il faudrait le préciser dans l'idée.",
+    "Pas forcément : des partenaires privés pourraient participer.",
+    "Merci pour ce retour !",
+    "C'est prévu dans une autre idée de cet appel.",
+]

@@ -6,6 +6,7 @@ recounted by `services.recount` and by the tests.
 """
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -220,6 +221,7 @@ class Idea(models.Model):
     )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
+    hidden_reason = models.TextField(_("why it was hidden"), blank=True)
     support_count = models.PositiveIntegerField(_("supports"), default=0, editable=False)
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
     created_at = models.DateTimeField(_("proposed at"), default=timezone.now)
@@ -254,6 +256,30 @@ class Idea(models.Model):
 
     def get_public_url(self) -> str:
         return self.get_absolute_url()
+
+    # Its discussion and its moderation (discussion.registry).
+
+    def discussion_open(self) -> bool:
+        """People comment while its call is open and the idea is neither withdrawn nor hidden."""
+        return self.call.is_open and not self.is_hidden and self.state != self.State.WITHDRAWN
+
+    def comments_changed(self, delta: int, author: Any) -> None:
+        from .services import count_comments
+
+        count_comments(self, delta, author)
+
+    @property
+    def moderation_author(self) -> Any:
+        return self.author
+
+    @property
+    def moderation_excerpt(self) -> str:
+        return f"{self.title} — {self.text}"
+
+    def hide_by_moderation(self, reason: str) -> None:
+        from .services import hide_idea
+
+        hide_idea(self, reason)
 
     @property
     def is_answered(self) -> bool:

@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterable
 from typing import TypedDict
 
 import rules
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -21,6 +23,7 @@ from missa.activity.services import record_activity
 from missa.actors.models import Actor
 from missa.core.counting import count_by
 from missa.core.models import Objective, Sector
+from missa.discussion.models import Comment
 from missa.notifications.models import Notification
 from missa.notifications.services import notify
 
@@ -392,6 +395,29 @@ def _notify_author(idea: Idea) -> None:
     )
 
 
+# Its discussion (discussion.services calls these through the idea).
+
+
+def count_comments(idea: Idea, delta: int, author: User | None) -> None:
+    """Keep the idea's and its call's comment counts; a commenter takes part in the call."""
+    Idea.objects.filter(pk=idea.pk).update(comment_count=F("comment_count") + delta)
+    fresh = Idea.objects.only("is_hidden", "state", "call_id").get(pk=idea.pk)
+    if not fresh.is_hidden and fresh.state != Idea.State.WITHDRAWN:
+        Call.objects.filter(pk=idea.call_id).update(comment_count=F("comment_count") + delta)
+    if author is not None and delta > 0:
+        take_part(user=author, call=idea.call)
+
+
+def hide_idea(idea: Idea, reason: str) -> None:
+    """Hide an idea (moderation): a trace stays on its page, it leaves the lists and figures."""
+    locked = Idea.objects.select_for_update().get(pk=idea.pk)
+    if locked.is_hidden:
+        return
+    Idea.objects.filter(pk=locked.pk).update(is_hidden=True, hidden_reason=reason)
+    if locked.state != Idea.State.WITHDRAWN:
+        _unlist(locked)
+
+
 # Supports.
 
 
@@ -450,10 +476,26 @@ def _count_support(idea: Idea, delta: int) -> None:
 def recount(calls: Iterable[Call] | None = None) -> None:
     """Recount the stored figures of calls (all by default) and the participants overall."""
     chosen = list(calls) if calls is not None else list(Call.objects.all())
-    supports = count_by(Support.objects.all(), "idea_id")
-    for idea_id, count in supports.items():
-        Idea.objects.filter(pk=idea_id).exclude(support_count=count).update(support_count=count)
-    Idea.objects.exclude(pk__in=list(supports)).exclude(support_count=0).update(support_count=0)
+    idea_type = ContentType.objects.get_for_model(Idea)
+    supports = Support.objects.filter(idea=OuterRef("pk")).order_by().values("idea")
+    comments = (
+        Comment.objects.filter(
+            content_type=idea_type,
+            object_id=OuterRef("pk"),
+            deleted_at__isnull=True,
+            hidden_at__isnull=True,
+        )
+        .order_by()
+        .values("object_id")
+    )
+    Idea.objects.update(
+        support_count=Coalesce(Subquery(supports.annotate(n=Count("pk")).values("n")), 0),
+        comment_count=Coalesce(Subquery(comments.annotate(n=Count("pk")).values("n")), 0),
+    )
+    replies = Comment.objects.filter(parent=OuterRef("pk")).order_by().values("parent")
+    Comment.objects.filter(content_type=idea_type, parent__isnull=True).update(
+        reply_count=Coalesce(Subquery(replies.annotate(n=Count("pk")).values("n")), 0)
+    )
     for call in chosen:
         listed = Idea.objects.listed().filter(call=call) if call.published_at else call.ideas.none()
         figures = listed.aggregate(

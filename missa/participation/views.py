@@ -24,6 +24,7 @@ from missa.core.charts import Chart, Series
 from missa.core.models import Objective, Sector
 from missa.core.pagination import paginate, stored_results
 from missa.core.ratelimit import allow
+from missa.discussion.views import comments_context
 
 from .forms import AnswerForm, IdeaFilterForm, IdeaForm, ProposeForm
 from .models import Call, Idea, IdeaEvent, ParticipantCount, Support
@@ -313,6 +314,7 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "can_change": rules.test_rule("participation.change_own_idea", user, idea),
         "can_answer": user.has_perm("participation.answer_idea"),
+        **comments_context(request, idea),
     }
     return render(request, "participation/idea_detail.html", context)
 

@@ -53,6 +53,7 @@ ACCOUNT_MENU = [
     ),
     MenuItem("accounts:profile", _("My account")),
     MenuItem("applications:my-applications", _("My applications")),
+    MenuItem("discussion:moderation", _("Moderation"), permission="discussion.moderate"),
     MenuItem(
         "applications:review-queue",
         _("Applications to review"),

@@ -3,8 +3,8 @@
     6  site, demo                       readers of everything below
     4  journal, applications, brandkit, the domain apps
        participation
-    3  activity, charter, programme,    the ledger, the charter, the programme, the press page
-       press
+    3  activity, charter, programme,    the ledger, the charter, the programme, the press page,
+       press, discussion                comments and moderation
     2  actors                           organisations, people, roles and their predicates
     1  core · mail, audit · accounts ·  (in this order within the floor)
        notifications
@@ -31,6 +31,7 @@ LAYERS: dict[str, float] = {
     "charter": 3,
     "programme": 3,
     "press": 3,
+    "discussion": 3,
     "journal": 4,
     "applications": 4,
     "brandkit": 4,

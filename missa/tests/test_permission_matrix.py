@@ -129,6 +129,20 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
         "/ideas/1/answer/",
         answer(302, 403, committee=200, editor=200, administrator=200),
     ),
+    # Discussion: comments are posted (POST) by people with a confirmed address; a comment is
+    # changed or deleted by its author only (someone else's, or none: 404 or 403).
+    "discussion:comment-post": ("/comments/on/participation.idea/1/", answer(302, 405)),
+    "discussion:comment-edit": ("/comments/999999/edit/", answer(302, 404)),
+    "discussion:comment-delete": ("/comments/999999/delete/", answer(302, 404)),
+    "discussion:report": ("/report/participation.idea/1/", SIGNED_IN_ONLY),
+    "discussion:moderation": ("/moderation/", answer(302, 403, editor=200, administrator=200)),
+    **{
+        f"discussion:moderation-{decision}": (
+            f"/moderation/999999/{decision}/",
+            answer(302, 403, editor=405, administrator=405),
+        )
+        for decision in ("hide", "dismiss")
+    },
     "notifications:list": ("/notifications/", SIGNED_IN_ONLY),
     # Someone else's (or no) notification: as if it did not exist.
     "notifications:open": ("/notifications/999999/", answer(302, 404)),

@@ -13,7 +13,7 @@ from missa.core.models import month_name
 from missa.core.pagecache import NONCE_MARK as NONCE
 from missa.core.pagecache import PAGE_TTL, content_key
 from missa.core.sections import Section
-from missa.core.text import render_markdown
+from missa.core.text import render_comment, render_markdown
 
 register = template.Library()
 
@@ -22,6 +22,12 @@ register = template.Library()
 def markdown(text: str) -> SafeString:
     """Render Markdown written by a person as sanitised HTML."""
     return mark_safe(render_markdown(text))  # noqa: S308 — sanitised by nh3
+
+
+@register.filter
+def comment_markdown(text: str) -> SafeString:
+    """A comment's text: emphasis and links only (core.text.render_comment)."""
+    return mark_safe(render_comment(text))  # noqa: S308 — sanitised by nh3
 
 
 register.filter("month_name", month_name)
