@@ -79,6 +79,19 @@ def test_an_idea_is_proposed_supported_answered_and_its_author_reads_the_answer(
         expect(tab.get_by_role("button", name="Retirer mon soutien")).to_be_visible()
         expect(tab.locator(".support-count")).to_contain_text("1")
         check(tab, watch)
+        tab.get_by_label("Votre commentaire").fill("Et des fontaines, *aussi* ?")
+        tab.get_by_role("button", name="Publier mon commentaire").click()
+        expect(tab.get_by_text("Et des fontaines, aussi ?")).to_be_visible()
+        check(tab, watch)
+
+    with watched_page(browser, viewport=viewport) as (tab, watch):
+        tab.context.add_cookies([_session_cookie(lea, live_server)])
+        tab.goto(idea_url)
+        tab.get_by_text("Répondre", exact=True).click()
+        tab.get_by_label("Votre réponse").fill("Bonne idée, je l'ajoute.")
+        tab.get_by_role("button", name="Publier ma réponse").click()
+        expect(tab.get_by_text("Bonne idée, je l'ajoute.")).to_be_visible()
+        check(tab, watch)
 
     with watched_page(browser, viewport=viewport) as (tab, watch):
         tab.context.add_cookies([_session_cookie(committee, live_server)])
@@ -92,12 +105,77 @@ def test_an_idea_is_proposed_supported_answered_and_its_author_reads_the_answer(
         check(tab, watch)
 
     assert Idea.objects.get().state == "in_plan"
-    assert [message.to for message in mail.outbox] == [[lea.email]]
+    # Marc was told of Léa's reply, Léa of the answer: in the site and by email.
+    assert sorted(message.to[0] for message in mail.outbox) == [lea.email, marc.email]
     with watched_page(browser, viewport=viewport) as (tab, watch):
         tab.context.add_cookies([_session_cookie(lea, live_server)])
-        tab.goto(idea_url)
+        tab.goto(f"{live_server}/notifications/")
+        check(tab, watch)
+        tab.get_by_role(
+            "link",
+            name="Votre idée « Des bancs à l'ombre sur les quais » a reçu une réponse : "
+            "Retenue au plan d'actions",
+        ).click()
         expect(tab.get_by_text("Inscrite au plan d'actions 2018–2020.")).to_be_visible()
         check(tab, watch)
         tab.goto(f"{live_server}/ideas/?sort=random")
         expect(tab.get_by_role("link", name="Des bancs à l'ombre sur les quais")).to_be_visible()
+        check(tab, watch)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_comment_is_reported_hidden_and_its_author_reads_why(
+    live_server: object, cast: dict[str, Actor], browser: Browser, width: int
+) -> None:
+    from django.contrib.auth.models import Group
+
+    from missa.discussion.services import post_comment
+    from missa.participation.services import propose_idea
+
+    today = timezone.localdate()
+    call = Call.objects.create(
+        slug="bien-vivre",
+        phase=Phase.objects.order_by("order")[0],
+        organiser=cast["carol"],
+        title_fr="Bien vivre",
+        question_fr="Que proposez-vous ?",
+        opens_on=today - datetime.timedelta(days=2),
+        closes_on=today + datetime.timedelta(days=20),
+        published_at=timezone.now(),
+    )
+    lea, marc = person("lea", "inhabitant"), person("marc", "visitor")
+    idea = propose_idea(
+        call=call, author=lea, title="Des bancs", text="Des bancs sur les quais, à l'ombre."
+    )
+    comment = post_comment(target=idea, author=marc, text="Propos déplacé")
+    editor = User.objects.create_user("ed", "ed@example.org", "pw-sorgue-2017", is_staff=True)
+    editor.groups.add(Group.objects.get(name="editors"))
+    TOTP.activate(editor, generate_totp_secret())
+    viewport = {"width": width, "height": 900}
+
+    with watched_page(browser, viewport=viewport) as (tab, watch):
+        tab.context.add_cookies([_session_cookie(lea, live_server)])
+        tab.goto(f"{live_server}{idea.get_absolute_url()}")
+        tab.locator(f"#comment-{comment.pk}").get_by_role("link", name="Signaler").click()
+        check(tab, watch)
+        tab.get_by_label("Pourquoi ?").fill("Attaque personnelle")
+        tab.get_by_role("button", name="Envoyer mon signalement").click()
+        expect(tab.get_by_text("Merci : les modérateurs vont l'examiner.")).to_be_visible()
+        check(tab, watch)
+
+    with watched_page(browser, viewport=viewport) as (tab, watch):
+        tab.context.add_cookies([_session_cookie(editor, live_server)])
+        tab.goto(f"{live_server}/moderation/")
+        check(tab, watch)
+        expect(tab.get_by_text("Attaque personnelle")).to_be_visible()
+        tab.get_by_label("Pourquoi il est masqué (son auteur le lira)").fill("Propos hors charte.")
+        tab.get_by_role("button", name="Masquer").click()
+        expect(tab.get_by_text("Masqué ; son auteur est prévenu du motif.")).to_be_visible()
+        check(tab, watch)
+
+    with watched_page(browser, viewport=viewport) as (tab, watch):
+        tab.context.add_cookies([_session_cookie(marc, live_server)])
+        tab.goto(f"{live_server}{idea.get_absolute_url()}")
+        expect(tab.get_by_text("Motif : Propos hors charte.")).to_be_visible()
+        expect(tab.get_by_text("Propos déplacé")).to_have_count(0)
         check(tab, watch)
