@@ -45,6 +45,10 @@ class User(AbstractUser):
     participant_kind = models.CharField(
         _("takes part as"), max_length=20, choices=ParticipantKind.choices, blank=True
     )
+    # Kept by notifications.services (the bell's number), read with the account: no query.
+    unread_notifications = models.PositiveIntegerField(
+        _("unread notifications"), default=0, editable=False
+    )
     email_consent_at = models.DateTimeField(
         _("agreed to news by email on"),
         null=True,

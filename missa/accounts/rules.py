@@ -25,8 +25,8 @@ EDITORS_GROUP = getattr(settings, "MISSA_EDITORS_GROUP", "editors")
 _privileged_roles: list[Callable[[Any], bool]] = []
 
 
-def cached_role(user: Any, key: str, compute: Callable[[], object]) -> bool:
-    """Compute a role once per user object (that is, once per request)."""
+def per_request[T](user: Any, key: str, compute: Callable[[], T]) -> T:
+    """Compute something about a person once per user object (that is, once per request)."""
     if isinstance(user, LazyObject):
         # request.user: remember on the user itself, which permission checks receive.
         if user._wrapped is empty:
@@ -34,8 +34,13 @@ def cached_role(user: Any, key: str, compute: Callable[[], object]) -> bool:
         user = user._wrapped
     cache = user.__dict__.setdefault("_missa_roles", {})
     if key not in cache:
-        cache[key] = bool(compute())
-    return bool(cache[key])
+        cache[key] = compute()
+    return cache[key]
+
+
+def cached_role(user: Any, key: str, compute: Callable[[], object]) -> bool:
+    """Compute a role once per user object (that is, once per request)."""
+    return per_request(user, key, lambda: bool(compute()))
 
 
 def is_active_person(user: Any) -> bool:

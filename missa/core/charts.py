@@ -21,8 +21,8 @@ class Series:
 class Chart:
     """What components/chart.html draws.
 
-    kind is Chart.js's ("bar" or "line"); label_heading names the first column (such as
-    "Month"); ident makes the element ids unique on a page.
+    kind is Chart.js's ("bar" or "line"), or "hbar" (bars along long labels); label_heading
+    names the first column (such as "Month"); ident makes the element ids unique on a page.
     """
 
     ident: str
@@ -35,9 +35,13 @@ class Chart:
     stacked: bool = False
     # Per label, where its row links to (a month's page), or "".
     links: Sequence[str] = field(default_factory=tuple)
+    # The table also gives each label's share of the first series' total (a percentage),
+    # and of what: the heading of that column (answers to a question: "of the respondents").
+    share_heading: str = ""
+    share_total: int | None = None
 
     def __post_init__(self) -> None:
-        if self.kind not in {"bar", "line"}:
+        if self.kind not in {"bar", "hbar", "line"}:
             raise ValueError(f"Unknown chart kind: {self.kind!r}")
         for each in self.series:
             if len(each.values) != len(self.labels):
@@ -52,6 +56,17 @@ class Chart:
         return [
             (label, links[index], [each.values[index] for each in self.series])
             for index, label in enumerate(self.labels)
+        ]
+
+    @property
+    def table_rows(self) -> list[tuple[str, str, list[int], float | None]]:
+        """The rows with, when the chart gives shares, each label's percentage of the total."""
+        total = self.share_total
+        if total is None and self.series:
+            total = sum(self.series[0].values)
+        return [
+            (label, link, values, 100 * values[0] / total if self.share_heading and total else None)
+            for label, link, values in self.rows
         ]
 
     @property

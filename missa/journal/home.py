@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from missa.activity.models import MonthSummary
+from missa.activity.charts import month_summaries
 from missa.core.sections import Section
 
 from .models import JournalMonth, journal_span
@@ -17,7 +17,7 @@ def latest_journal() -> dict[str, Any]:
     )
     # The month's figures when it is the latest month with activity (an editorial may come later).
     summary = (
-        MonthSummary.objects.filter(month=latest_month).first()
+        month_summaries(span.active_months()).get(latest_month)
         if latest_month and latest_month == span.latest_active
         else None
     )

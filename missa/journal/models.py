@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst
@@ -132,11 +132,25 @@ def journal_span(today: datetime.date | None = None) -> JournalSpan:
 
 def _journal_span(today: datetime.date) -> JournalSpan:
     this_month = first_of_month(today)
-    phases = Phase.objects.aggregate(first=Min("start_month"))
-    active = MonthSummary.objects.filter(activity_count__gt=0).aggregate(
-        first=Min("month"), latest=Max("month")
+    active_months = MonthSummary.objects.filter(activity_count__gt=0).order_by().values("month")
+    edited_months = JournalMonth.objects.published().order_by().values("month")
+    # The three bounds in one query, over the phases (a programme has phases; without any,
+    # each bound is read on its own).
+    bounds = Phase.objects.aggregate(
+        first=Min("start_month"),
+        active_first=Min(Subquery(active_months.order_by("month")[:1])),
+        active_latest=Max(Subquery(active_months.order_by("-month")[:1])),
+        edited_first=Min(Subquery(edited_months.order_by("month")[:1])),
+        edited_latest=Max(Subquery(edited_months.order_by("-month")[:1])),
     )
-    edited = JournalMonth.objects.published().aggregate(first=Min("month"), latest=Max("month"))
+    phases = {"first": bounds["first"]}
+    active = {"first": bounds["active_first"], "latest": bounds["active_latest"]}
+    edited = {"first": bounds["edited_first"], "latest": bounds["edited_latest"]}
+    if phases["first"] is None:
+        active = MonthSummary.objects.filter(activity_count__gt=0).aggregate(
+            first=Min("month"), latest=Max("month")
+        )
+        edited = JournalMonth.objects.published().aggregate(first=Min("month"), latest=Max("month"))
     starts = [day for day in (phases["first"], active["first"], edited["first"]) if day]
     if not starts:
         return JournalSpan(first=None, last=None, latest_active=None)

@@ -39,22 +39,6 @@ class Notification(models.Model):
         return self.title
 
 
-class Inbox(models.Model):
-    """A person's count of unread notifications, kept by the services (the bell reads it)."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
-    )
-    unread = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("inbox")
-        verbose_name_plural = _("inboxes")
-
-    def __str__(self) -> str:
-        return f"{self.user}: {self.unread}"
-
-
 class EmailChoice(models.Model):
     """Whether a kind of notification also reaches a person by email (yes unless they said no)."""
 

@@ -10,7 +10,7 @@ from missa.accounts.models import User
 from missa.mail.identity import site_identity
 from missa.mail.services import queue_email
 
-from .models import EmailChoice, Inbox, Notification
+from .models import EmailChoice, Notification
 
 
 def wants_email(user: User, kind: str) -> bool:
@@ -27,8 +27,7 @@ def notify(*, user: User, kind: str, title: str, url: str, text: str = "") -> No
     notification = Notification.objects.create(
         user=user, kind=kind, title=title[:300], text=text, url=url
     )
-    if not Inbox.objects.filter(user=user).update(unread=F("unread") + 1):
-        Inbox.objects.get_or_create(user=user, defaults={"unread": 1})
+    User.objects.filter(pk=user.pk).update(unread_notifications=F("unread_notifications") + 1)
     if user.email and wants_email(user, kind):
         with translation.override(user.language):
             context = {
@@ -51,14 +50,14 @@ def mark_read(*, user: User, notification: Notification | None = None) -> None:
         unread = unread.filter(pk=notification.pk)
     count = unread.update(read_at=timezone.now())
     if count:
-        Inbox.objects.filter(user=user).update(unread=F("unread") - count)
+        User.objects.filter(pk=user.pk).update(
+            unread_notifications=F("unread_notifications") - count
+        )
 
 
 def unread_count(user: User) -> int:
-    """The bell's number: stored, never counted."""
-    if not user.is_authenticated:
-        return 0
-    return next(iter(Inbox.objects.filter(user=user).values_list("unread", flat=True)), 0)
+    """The bell's number: stored on the account, read with it (no query)."""
+    return int(user.unread_notifications) if user.is_authenticated else 0
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """The editors' side of co-construction: calls (written, published, closed with their
 outcome) and the ideas (read here; answered on the site, where the author is told)."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin, messages
@@ -8,13 +9,39 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from missa.core.admin_widgets import ValidAutocompleteMixin
 from missa.core.translations import FlagMissingEnglishMixin, MissingEnglishFilter
 
-from .models import Call, Idea
-from .services import publish_call, publish_results
+from .models import Answer, Call, Consultation, Idea, Option, Question
+from .services import (
+    publish_call,
+    publish_consultation,
+    publish_consultation_results,
+    publish_results,
+)
+
+
+def each(
+    admin_page: admin.ModelAdmin[Any],
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    step: Callable[..., object],
+    done: Any,
+) -> None:
+    """Take a service's step for each chosen row (a call or a consultation), saying what failed."""
+    count = 0
+    keyword = queryset.model._meta.model_name or ""
+    for item in queryset:
+        try:
+            step(**{keyword: item})
+        except ValidationError as error:
+            admin_page.message_user(request, f"{item}: {' '.join(error.messages)}", messages.ERROR)
+        else:
+            count += 1
+    if count:
+        admin_page.message_user(request, done % {"count": count}, messages.SUCCESS)
 
 
 @admin.register(Call)
@@ -37,27 +64,17 @@ class CallAdmin(ValidAutocompleteMixin, FlagMissingEnglishMixin, TranslationAdmi
 
     @admin.action(description=_("Publish the chosen calls (the journal records their opening)"))
     def publish(self, request: HttpRequest, queryset: QuerySet[Call]) -> None:
-        self._each(request, queryset, publish_call, _("%(count)s calls published."))
+        each(self, request, queryset, publish_call, _("%(count)s calls published."))
 
     @admin.action(description=_("Publish what the chosen closed calls retained"))
     def publish_outcome(self, request: HttpRequest, queryset: QuerySet[Call]) -> None:
-        self._each(
-            request, queryset, publish_results, _("The results of %(count)s calls are published.")
+        each(
+            self,
+            request,
+            queryset,
+            publish_results,
+            _("The results of %(count)s calls are published."),
         )
-
-    def _each(
-        self, request: HttpRequest, queryset: QuerySet[Call], step: object, done: Any
-    ) -> None:
-        count = 0
-        for call in queryset:
-            try:
-                step(call=call)  # type: ignore[operator]
-            except ValidationError as error:
-                self.message_user(request, f"{call}: {' '.join(error.messages)}", messages.ERROR)
-            else:
-                count += 1
-        if count:
-            self.message_user(request, done % {"count": count}, messages.SUCCESS)
 
 
 @admin.register(Idea)
@@ -90,3 +107,83 @@ class IdeaAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+class QuestionInline(TranslationTabularInline):
+    model = Question
+    extra = 1
+    fields = ["order", "kind", "text", "help", "required"]
+    show_change_link = True
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(FlagMissingEnglishMixin, TranslationAdmin):
+    list_display = ["title", "phase", "opens_on", "closes_on", "published_at", "response_count"]
+    list_filter = ["phase", MissingEnglishFilter]
+    search_fields = ["title"]
+    prepopulated_fields = {"slug": ["title_fr"]}
+    readonly_fields = ["published_at", "results_recorded_on", "response_count"]
+    inlines = [QuestionInline]
+    actions = ["publish", "publish_outcome"]
+
+    @admin.action(description=_("Publish the chosen consultations"))
+    def publish(self, request: HttpRequest, queryset: QuerySet[Consultation]) -> None:
+        each(self, request, queryset, publish_consultation, _("%(count)s consultations published."))
+
+    @admin.action(description=_("Say in the journal that their results are out"))
+    def publish_outcome(self, request: HttpRequest, queryset: QuerySet[Consultation]) -> None:
+        each(
+            self,
+            request,
+            queryset,
+            publish_consultation_results,
+            _("The results of %(count)s consultations are in the journal."),
+        )
+
+
+class OptionInline(TranslationTabularInline):
+    model = Option
+    extra = 3
+    fields = ["order", "text"]
+
+
+@admin.register(Question)
+class QuestionAdmin(TranslationAdmin):
+    """A question and its options (from its consultation's page)."""
+
+    list_display = ["text", "consultation", "kind", "order"]
+    list_filter = ["consultation"]
+    fields = ["consultation", "order", "kind", "text", "help", "required"]
+    readonly_fields = ["consultation"]
+    inlines = [OptionInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # added in their consultation
+
+
+@admin.register(Answer)
+class FreeAnswerAdmin(admin.ModelAdmin):
+    """The free answers, which editors read and publish on the results page."""
+
+    list_display = ["text", "question", "is_published"]
+    list_filter = ["is_published", "question__consultation"]
+    search_fields = ["text"]
+    fields = ["question", "text", "is_published"]
+    readonly_fields = ["question", "text"]
+    actions = ["publish", "unpublish"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Answer]:
+        return super().get_queryset(request).exclude(text="").select_related("question")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description=_("Publish on the results page"))
+    def publish(self, request: HttpRequest, queryset: QuerySet[Answer]) -> None:
+        count = queryset.update(is_published=True)
+        self.message_user(request, _("%(count)s answers published.") % {"count": count})
+
+    @admin.action(description=_("Take off the results page"))
+    def unpublish(self, request: HttpRequest, queryset: QuerySet[Answer]) -> None:
+        count = queryset.update(is_published=False)
+        self.message_user(request, _("%(count)s answers taken off.") % {"count": count})

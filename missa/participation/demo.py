@@ -33,15 +33,37 @@ from .demo_ideas import (
     COMMENTS,
     DESCRIPTION,
     DESCRIPTION_EN,
+    FREE_ANSWERS,
     IDEAS,
     REPLIES,
+    SURVEY,
     TEXT_CLOSINGS,
     TEXT_OPENINGS,
     TEXT_REASONS,
     VARIANTS,
 )
-from .models import Call, Idea, IdeaEvent, Participant, Support
-from .services import answer_titles, call_titles, idea_titles, in_both, recount, results_titles
+from .models import (
+    Answer,
+    Call,
+    Consultation,
+    Idea,
+    IdeaEvent,
+    Option,
+    Participant,
+    Question,
+    Response,
+    Support,
+)
+from .services import (
+    answer_titles,
+    call_titles,
+    idea_titles,
+    in_both,
+    publish_consultation_results,
+    recount,
+    recount_consultation,
+    results_titles,
+)
 
 USERNAME_PREFIX = "demo-participant-"
 # The 2018 figures: 1,674 people mobilised — 570 economic and tourism "clients", 44
@@ -56,6 +78,7 @@ PARTICIPANTS = {
     ParticipantKind.PERSONALITY: 44,
 }
 IDEAS_PER_CALL = 40
+SURVEY_ANSWERS = 1000
 COMMENT_COUNT = 1600  # and a quarter as many replies: 2,000
 SUPPORTS = 12_000
 # Of the ideas of a closed call: (state, share).
@@ -371,13 +394,120 @@ def load(demo: DemoContext) -> dict[str, int]:
     Call.objects.bulk_update(calls, ["outcome_fr", "outcome_en", "results_published_on"])
     recount()
     _record(calls, ideas, answered, sector_of_call, companies)
+    responses = _survey(rng, scale, organiser, phases["etudes"], users)
     return {
         "calls": len(calls),
         "ideas": len(ideas),
         "supports": len(supports),
         "comments": len(comments) + len(replies),
+        "survey answers": responses,
         "participants": len(users),
     }
+
+
+def _survey(
+    rng: random.Random, scale: int, organiser: Actor, phase: Phase, users: list[User]
+) -> int:
+    """The 2017 survey of the town's image: 1,000 people (× scale) answered it."""
+    survey = Consultation.objects.create(
+        slug="image-de-la-ville",
+        phase=phase,
+        organiser=organiser,
+        title_fr="L'image de L'Isle-sur-la-Sorgue",
+        title_en="The image of L'Isle-sur-la-Sorgue",
+        description_fr=(
+            "Comment voyez-vous la ville, et comment la voient ceux qui la visitent ? Vos réponses "
+            "nourrissent le diagnostic d'attractivité."
+        ),
+        description_en=(
+            "How do you see the town, and how do its visitors see it? Your answers feed the "
+            "attractiveness diagnosis."
+        ),
+        opens_on=datetime.date(2017, 6, 1),
+        closes_on=datetime.date(2017, 6, 30),
+        published_at=_aware(datetime.date(2017, 5, 31), rng),
+    )
+    questions: list[tuple[Question, list[Option]]] = []
+    for number, (kind, text_fr, text_en, choices) in enumerate(SURVEY, start=1):
+        question = Question.objects.create(
+            consultation=survey,
+            order=number,
+            kind=kind,
+            text_fr=text_fr,
+            text_en=text_en,
+            required=kind != "long_text",
+        )
+        made = Option.objects.bulk_create(
+            [
+                Option(question=question, order=place, text_fr=fr, text_en=en)
+                for place, (fr, en) in enumerate(choices, start=1)
+            ]
+        )
+        questions.append((question, made))
+    people = rng.sample(users, min(len(users), SURVEY_ANSWERS * scale))
+    responses = Response.objects.bulk_create(
+        [
+            Response(
+                consultation=survey,
+                user=person,
+                created_at=_aware(_between(survey.opens_on, survey.closes_on, rng), rng),
+            )
+            for person in people
+        ],
+        batch_size=5000,
+    )
+    answers: list[Answer] = []
+    published: set[str] = set()
+    for response in responses:
+        for question, options in questions:
+            # Each option's appeal differs: the first ones draw more answers.
+            weights = [len(options) - index for index in range(len(options))]
+            if question.kind == "single":
+                answers.append(
+                    Answer(
+                        response=response,
+                        question=question,
+                        option=rng.choices(options, weights)[0],
+                    )
+                )
+            elif question.kind == "multiple":
+                for option in rng.sample(options, rng.randint(1, 3)):
+                    answers.append(Answer(response=response, question=question, option=option))
+            elif question.kind == "ranking":
+                # A weighted order: the first options tend to come first.
+                keys = [rng.random() ** (1 / weight) for weight in weights]
+                ranked = [
+                    option
+                    for _, option in sorted(
+                        zip(keys, options, strict=True), key=lambda pair: pair[0], reverse=True
+                    )
+                ]
+                for rank, option in enumerate(ranked[: rng.randint(1, len(options))], start=1):
+                    answers.append(
+                        Answer(response=response, question=question, option=option, rank=rank)
+                    )
+            elif question.kind == "scale":
+                answers.append(
+                    Answer(
+                        response=response,
+                        question=question,
+                        value=rng.choices(range(1, 6), [1, 2, 4, 6, 4])[0],
+                    )
+                )
+            elif rng.random() < 0.3:
+                text = rng.choice(FREE_ANSWERS)
+                # The team published each idea once.
+                first_time = text not in published
+                published.add(text)
+                answers.append(
+                    Answer(response=response, question=question, text=text, is_published=first_time)
+                )
+    Answer.objects.bulk_create(answers, batch_size=5000)
+    recount_consultation(survey)
+    survey.refresh_from_db()
+    publish_consultation_results(consultation=survey, on=datetime.date(2017, 7, 10))
+    # Its respondents are among the 1,674 people already counted as participants overall.
+    return len(responses)
 
 
 def _record(
@@ -444,6 +574,7 @@ def _record(
 
 
 def flush() -> None:
+    Consultation.objects.all().delete()
     # Comments and reports point to ideas without a foreign key: they go first.
     idea_type = ContentType.objects.get_for_model(Idea)
     Comment.objects.filter(content_type=idea_type).delete()

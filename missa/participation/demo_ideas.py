@@ -254,3 +254,71 @@ REPLIES = [
     "Merci pour ce retour !",
     "C'est prévu dans une autre idée de cet appel.",
 ]
+
+# The 2017 survey of the town's image: (kind, question fr, question en, options [(fr, en)]).
+SURVEY = [
+    (
+        "single",
+        "Quel mot résume le mieux L'Isle-sur-la-Sorgue ?",
+        "Which word best sums up L'Isle-sur-la-Sorgue?",
+        [
+            ("L'eau", "Water"),
+            ("Les antiquaires", "Antiques"),
+            ("Le patrimoine", "Heritage"),
+            ("La qualité de vie", "Quality of life"),
+            ("Le tourisme", "Tourism"),
+        ],
+    ),
+    (
+        "scale",
+        "Êtes-vous fier ou fière de dire que vous vivez ou travaillez ici ?",
+        "Are you proud to say that you live or work here?",
+        [],
+    ),
+    (
+        "multiple",
+        "Qu'est-ce qui manque le plus à la ville ?",
+        "What does the town lack most?",
+        [
+            ("Des emplois", "Jobs"),
+            ("Des logements abordables", "Affordable housing"),
+            ("Des animations hors saison", "Events out of season"),
+            ("Des transports", "Transport"),
+            ("Des commerces de proximité", "Local shops"),
+        ],
+    ),
+    (
+        "ranking",
+        "Classez les atouts à mettre en avant",
+        "Rank the strengths to put forward",
+        [
+            ("La Sorgue et ses roues à aubes", "The Sorgue and its water wheels"),
+            ("Les antiquaires et la brocante", "Antiques and second-hand dealers"),
+            ("La gastronomie et les marchés", "Food and markets"),
+            ("Les festivals", "Festivals"),
+            ("La nature autour de la ville", "The countryside around the town"),
+        ],
+    ),
+    (
+        "scale",
+        "Recommanderiez-vous la ville à un proche qui veut s'installer ?",
+        "Would you recommend the town to a friend who wants to settle?",
+        [],
+    ),
+    (
+        "long_text",
+        "Un mot, une idée pour la future marque ?",
+        "A word, an idea for the future brand?",
+        [],
+    ),
+]
+FREE_ANSWERS = [
+    "Une marque qui parle de l'eau avant tout.",
+    "Ne pas oublier les habitants : ce n'est pas qu'une ville pour touristes.",
+    "Mettre en avant les artisans et les savoir-faire.",
+    "Une ville vivante toute l'année, pas seulement l'été.",
+    "Quelque chose de simple, que tout le monde puisse porter.",
+    "La Sorgue, c'est notre identité.",
+    "Parler aux jeunes aussi.",
+    "Le marché du dimanche, c'est notre carte de visite.",
+]

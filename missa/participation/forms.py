@@ -13,7 +13,7 @@ from missa.core.forms import ImageUploadField, SectorsField
 from missa.core.models import Objective, Sector
 from missa.core.validators import CONTROL_CHARACTERS, validate_single_line
 
-from .models import ANSWER_STATES, Call, Idea
+from .models import ANSWER_STATES, Answer, Call, Idea, Question
 
 SEARCH_MAX_LENGTH = 100
 TITLE_MAX_LENGTH = 150
@@ -159,6 +159,8 @@ class IdeaFilterForm(forms.Form):
             ("random", _("Random order")),
         ],
     )
+    # The ideas proposed for one organisation (from its page), kept while filtering.
+    actor = forms.SlugField(required=False, widget=forms.HiddenInput)
     # The random order's seed, kept while the visitor filters and pages.
     seed = forms.IntegerField(
         required=False, min_value=1, max_value=RANDOM_MODULUS - 1, widget=forms.HiddenInput
@@ -218,6 +220,8 @@ class IdeaFilterForm(forms.Form):
             ideas = ideas.filter(objectives=self.objectives[filters["objective"]])
         if "state" in filters:
             ideas = ideas.filter(state=filters["state"])
+        if "actor" in filters:
+            ideas = ideas.filter(actor__slug=filters["actor"], actor__is_public=True)
         if "q" in filters:
             for word in normalize_for_search(filters["q"]).split():
                 ideas = ideas.filter(Q(search_text__contains=word))
@@ -229,3 +233,123 @@ class IdeaFilterForm(forms.Form):
     @staticmethod
     def new_seed() -> int:
         return random.randint(1, RANDOM_MODULUS - 1)
+
+
+SCALE_CHOICES = [
+    ("1", _("1 — not at all")),
+    ("2", "2"),
+    ("3", "3"),
+    ("4", "4"),
+    ("5", _("5 — completely")),
+]
+SHORT_TEXT_MAX_LENGTH = 200
+LONG_TEXT_MAX_LENGTH = 2000
+
+
+class ConsultationForm(forms.Form):
+    """A consultation's questions as fields (q<id>; a ranking's places q<id>_<place>), filled
+    with the person's earlier answers; `answers()` gives them as rows for the service."""
+
+    def __init__(
+        self, *args: Any, questions: list[Question], earlier: list[Answer], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        self.places: dict[int, int] = {}
+        for question in questions:
+            name = f"q{question.pk}"
+            options = [(str(option.pk), option.text) for option in question.options.all()]
+            common: dict[str, Any] = {
+                "label": question.text,
+                "help_text": question.help,
+                "required": question.required,
+            }
+            if question.kind == Question.Kind.SINGLE:
+                self.fields[name] = forms.ChoiceField(
+                    choices=options, widget=forms.RadioSelect, **common
+                )
+            elif question.kind == Question.Kind.MULTIPLE:
+                self.fields[name] = forms.MultipleChoiceField(
+                    choices=options, widget=forms.CheckboxSelectMultiple, **common
+                )
+            elif question.kind == Question.Kind.SCALE:
+                self.fields[name] = forms.ChoiceField(
+                    choices=SCALE_CHOICES, widget=forms.RadioSelect, **common
+                )
+            elif question.kind == Question.Kind.RANKING:
+                places = min(len(options), 5)
+                self.places[question.pk] = places
+                for place in range(1, places + 1):
+                    self.fields[f"{name}_{place}"] = forms.ChoiceField(
+                        label=_("%(question)s — place %(place)s")
+                        % {"question": question.text, "place": place},
+                        choices=[("", _("(none)")), *options],
+                        required=question.required and place == 1,
+                        help_text=question.help if place == 1 else "",
+                    )
+            else:
+                long = question.kind == Question.Kind.LONG_TEXT
+                self.fields[name] = forms.CharField(
+                    max_length=LONG_TEXT_MAX_LENGTH if long else SHORT_TEXT_MAX_LENGTH,
+                    widget=forms.Textarea(attrs={"rows": 4}) if long else forms.TextInput,
+                    **common,
+                )
+        if earlier and not self.is_bound:
+            self.initial.update(self._initial_from(earlier))
+
+    def _initial_from(self, earlier: list[Answer]) -> dict[str, Any]:
+        kinds = {question.pk: question.kind for question in self.questions}
+        initial: dict[str, Any] = {}
+        for answer in earlier:
+            name, kind = f"q{answer.question_id}", kinds.get(answer.question_id)
+            if kind == Question.Kind.MULTIPLE:
+                initial.setdefault(name, []).append(str(answer.option_id))
+            elif kind == Question.Kind.RANKING and answer.rank:
+                initial[f"{name}_{answer.rank}"] = str(answer.option_id)
+            elif kind == Question.Kind.SCALE:
+                initial[name] = str(answer.value)
+            elif kind in {Question.Kind.SHORT_TEXT, Question.Kind.LONG_TEXT}:
+                initial[name] = answer.text
+            else:
+                initial[name] = str(answer.option_id)
+        return initial
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for question_id, places in self.places.items():
+            chosen = [data.get(f"q{question_id}_{place}") for place in range(1, places + 1)]
+            picked = [value for value in chosen if value]
+            if len(picked) != len(set(picked)):
+                self.add_error(f"q{question_id}_1", _("Rank each option once."))
+            elif picked and chosen.index(picked[-1]) + 1 != len(picked):
+                self.add_error(f"q{question_id}_1", _("Fill the places in order, from the first."))
+        return data
+
+    def answers(self) -> list[Answer]:
+        data = self.cleaned_data
+        rows: list[Answer] = []
+        for question in self.questions:
+            name = f"q{question.pk}"
+            if question.kind == Question.Kind.MULTIPLE:
+                rows += [
+                    Answer(question=question, option_id=int(pk)) for pk in data.get(name) or []
+                ]
+            elif question.kind == Question.Kind.RANKING:
+                for place in range(1, self.places[question.pk] + 1):
+                    if data.get(f"{name}_{place}"):
+                        rows.append(
+                            Answer(
+                                question=question,
+                                option_id=int(data[f"{name}_{place}"]),
+                                rank=place,
+                            )
+                        )
+            elif not data.get(name):
+                continue
+            elif question.kind == Question.Kind.SINGLE:
+                rows.append(Answer(question=question, option_id=int(data[name])))
+            elif question.kind == Question.Kind.SCALE:
+                rows.append(Answer(question=question, value=int(data[name])))
+            else:
+                rows.append(Answer(question=question, text=data[name].strip()))
+        return rows

@@ -37,13 +37,41 @@ class CallQuerySet(models.QuerySet["Call"]):
         return self.filter(closes_on__lt=day)
 
 
-class Call(models.Model):
-    """A call for ideas: a question put to everyone during a phase of the programme."""
+class PeriodStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
 
-    class Status(models.TextChoices):
-        UPCOMING = "upcoming", _("Upcoming")
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
+
+class OpenPeriod:
+    """Open from opens_on to closes_on included: a call for ideas, a consultation."""
+
+    Status = PeriodStatus
+    opens_on: datetime.date
+    closes_on: datetime.date
+
+    def status_on(self, day: datetime.date) -> str:
+        if day < self.opens_on:
+            return PeriodStatus.UPCOMING
+        if day > self.closes_on:
+            return PeriodStatus.CLOSED
+        return PeriodStatus.OPEN
+
+    @property
+    def status(self) -> str:
+        return self.status_on(timezone.localdate())
+
+    @property
+    def status_label(self) -> str:
+        return str(PeriodStatus(self.status).label)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == PeriodStatus.OPEN
+
+
+class Call(OpenPeriod, models.Model):
+    """A call for ideas: a question put to everyone during a phase of the programme."""
 
     class Proposers(models.TextChoices):
         ANYONE = "anyone", _("Anyone with an account")
@@ -128,25 +156,6 @@ class Call(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("participation:call-detail", args=[self.slug])
-
-    def status_on(self, day: datetime.date) -> str:
-        if day < self.opens_on:
-            return self.Status.UPCOMING
-        if day > self.closes_on:
-            return self.Status.CLOSED
-        return self.Status.OPEN
-
-    @property
-    def status(self) -> str:
-        return self.status_on(timezone.localdate())
-
-    @property
-    def status_label(self) -> str:
-        return str(self.Status(self.status).label)
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == self.Status.OPEN
 
     @property
     def shows_supports(self) -> bool:
@@ -443,3 +452,161 @@ class ParticipantCount(models.Model):
     @property
     def kind_label(self) -> str:
         return str(ParticipantKind(self.kind).label) if self.kind else str(_("Not said"))
+
+
+# Consultations: questionnaires that editors build, answered once per person.
+
+
+class Consultation(OpenPeriod, models.Model):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    phase = models.ForeignKey(
+        Phase, on_delete=models.PROTECT, related_name="consultations", verbose_name=_("phase")
+    )
+    organiser = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        related_name="organised_consultations",
+        verbose_name=_("organiser"),
+        help_text=_("Who runs it: the journal says that it published the results."),
+    )
+    title = SingleLineField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"), help_text=_("The last day to answer."))
+    results_while_open = models.BooleanField(
+        _("results public while open"),
+        default=False,
+        help_text=_("Untick to publish the results only once the consultation has closed."),
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    results_recorded_on = models.DateField(
+        _("results published on"), null=True, blank=True, editable=False
+    )
+    # Stored: how many people answered (one answer each, changeable until closing).
+    response_count = models.PositiveIntegerField(_("answers"), default=0, editable=False)
+
+    objects = CallQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opens_on", "-pk"]
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=models.F("opens_on")),
+                name="consultation_closes_after_it_opens",
+                violation_error_message=_("A consultation closes on or after the day it opens."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("participation:consultation-detail", args=[self.slug])
+
+    @property
+    def results_public(self) -> bool:
+        return self.status == self.Status.CLOSED or (
+            self.results_while_open and self.status == self.Status.OPEN
+        )
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("One choice")
+        MULTIPLE = "multiple", _("Several choices")
+        SCALE = "scale", _("A scale from 1 to 5")
+        RANKING = "ranking", _("A ranking (up to 5 options)")
+        SHORT_TEXT = "short_text", _("A short text")
+        LONG_TEXT = "long_text", _("A long text")
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="questions"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    text = SingleLineField(_("question"), max_length=300)
+    help = SingleLineField(_("help"), max_length=300, blank=True)
+    required = models.BooleanField(_("required"), default=True)
+    # Stored results: {option id, or "1"…"5" for a scale: number of people}; for a ranking,
+    # {option id: points (5 for a first place … 1 for a fifth)}.
+    tally = models.JSONField(_("results"), default=dict, editable=False)
+    # How many people answered this question.
+    answered = models.PositiveIntegerField(_("answered"), default=0, editable=False)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def has_options(self) -> bool:
+        return self.kind in {self.Kind.SINGLE, self.Kind.MULTIPLE, self.Kind.RANKING}
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind in {self.Kind.SHORT_TEXT, self.Kind.LONG_TEXT}
+
+
+class Option(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = SingleLineField(_("option"), max_length=200)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("option")
+        verbose_name_plural = _("options")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Response(models.Model):
+    """One person's answers to a consultation (one each, changeable until it closes)."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="responses"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultation_responses"
+    )
+    created_at = models.DateTimeField(_("answered at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "user"], name="response_once_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.consultation} — {self.pk}"
+
+
+class Answer(models.Model):
+    """One answer of a response: an option (with its rank), a value on the scale, or a text."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, null=True, blank=True)
+    rank = models.PositiveSmallIntegerField(null=True, blank=True)
+    value = models.PositiveSmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True)
+    # Free texts are shown only once editors publish them.
+    is_published = models.BooleanField(_("published"), default=False)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        indexes = [models.Index(fields=["question", "is_published"])]
+
+    def __str__(self) -> str:
+        return self.text[:60] or str(self.option or self.value or "")

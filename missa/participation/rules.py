@@ -36,3 +36,4 @@ rules.add_perm("participation.propose_for_actor", is_member_of)
 # A rule, not a permission: only the author, whatever an administrator may do elsewhere.
 rules.add_rule("participation.change_own_idea", has_verified_email & is_author)
 rules.add_perm("participation.answer_idea", is_staff_of_the_programme)
+rules.add_perm("participation.export_answers", is_editor | is_administrator)

@@ -30,12 +30,16 @@ from missa.notifications.services import notify
 from .models import (
     ANSWER_STATES,
     ANSWERED_STATES,
+    Answer,
     Call,
+    Consultation,
     Idea,
     IdeaEvent,
     IdeaRevision,
     Participant,
     ParticipantCount,
+    Question,
+    Response,
     Support,
 )
 
@@ -124,7 +128,7 @@ def publish_results(*, call: Call, on: datetime.date | None = None) -> Call:
         )
     if locked.results_published_on is not None:
         raise ValidationError(_("Its results are already published."), code="published")
-    if not getattr(locked, f"outcome_{FIRST_LANGUAGE}").strip():
+    if not (getattr(locked, f"outcome_{FIRST_LANGUAGE}") or "").strip():
         raise ValidationError(_("Say what the call retained before publishing it."), code="empty")
     locked.results_published_on = day
     locked.save(update_fields=["results_published_on"])
@@ -155,9 +159,10 @@ def _bump(call_id: int | None, kind: str, delta: int) -> None:
         counts.update(count=F("count") + delta)
 
 
-def take_part(*, user: User, call: Call) -> None:
-    """Count user among the participants of call, and of the programme, the first time."""
-    for call_id in (call.pk, None):
+def take_part(*, user: User, call: Call | None) -> None:
+    """Count user among the participants of call (if any), and of the programme, the first
+    time."""
+    for call_id in (call.pk, None) if call is not None else (None,):
         created = not Participant.objects.filter(Q(call_id=call_id), user=user).exists()
         if created:
             try:
@@ -198,16 +203,32 @@ def kind_changed(*, user: User, old: str, new: str) -> None:
 # Ideas.
 
 
-def _check_open(call: Call, on: datetime.date | None = None) -> None:
+def _check_open(call: Call | Consultation, on: datetime.date | None = None) -> None:
+    consultation = isinstance(call, Consultation)
     if call.published_at is None:
-        raise ValidationError(_("This call is not published."), code="draft")
+        raise ValidationError(
+            _("This consultation is not published.")
+            if consultation
+            else _("This call is not published."),
+            code="draft",
+        )
     status = call.status_on(_today(on))
     if status == Call.Status.UPCOMING:
+        day = call.opens_on.isoformat()
         raise ValidationError(
-            _("This call opens on %(day)s.") % {"day": call.opens_on.isoformat()}, code="upcoming"
+            (
+                _("This consultation opens on %(day)s.")
+                if consultation
+                else _("This call opens on %(day)s.")
+            )
+            % {"day": day},
+            code="upcoming",
         )
     if status == Call.Status.CLOSED:
-        raise ValidationError(_("This call is closed."), code="closed")
+        raise ValidationError(
+            _("This consultation is closed.") if consultation else _("This call is closed."),
+            code="closed",
+        )
 
 
 @transaction.atomic
@@ -520,3 +541,129 @@ def _recount_kinds(call_id: int | None) -> None:
         updated = ParticipantCount.objects.filter(Q(call_id=call_id), kind=kind).update(count=count)
         if not updated:
             ParticipantCount.objects.create(call_id=call_id, kind=kind, count=count)
+
+
+# Consultations.
+
+
+def _contributions(answers: Iterable[Answer]) -> tuple[dict[int, dict[str, int]], set[int]]:
+    """What answers add to their questions' stored results, and which questions they answer."""
+    tallies: dict[int, dict[str, int]] = {}
+    answered: set[int] = set()
+    for answer in answers:
+        tally = tallies.setdefault(answer.question_id, {})
+        if answer.option_id is not None:
+            points = RANKING_POINTS - (answer.rank or 1) + 1 if answer.rank else 1
+            key = str(answer.option_id)
+            tally[key] = tally.get(key, 0) + points
+        elif answer.value is not None:
+            tally[str(answer.value)] = tally.get(str(answer.value), 0) + 1
+        answered.add(answer.question_id)
+    return tallies, answered
+
+
+# A ranking's first place is worth 5 points, its fifth 1.
+RANKING_POINTS = 5
+
+
+def _apply(questions: dict[int, Question], answers: Iterable[Answer], sign: int) -> None:
+    tallies, answered = _contributions(answers)
+    for question_id in answered:
+        question = questions[question_id]
+        for key, amount in tallies.get(question_id, {}).items():
+            question.tally[key] = question.tally.get(key, 0) + sign * amount
+            if not question.tally[key]:
+                del question.tally[key]
+        question.answered += sign
+
+
+@transaction.atomic
+def publish_consultation(*, consultation: Consultation) -> Consultation:
+    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if locked.published_at is not None:
+        raise ValidationError(_("This consultation is already published."), code="published")
+    locked.published_at = timezone.now()
+    locked.save(update_fields=["published_at"])
+    return locked
+
+
+@transaction.atomic
+def answer_consultation(
+    *, consultation: Consultation, user: User, answers: list[Answer]
+) -> Response:
+    """Record user's answers (replacing their earlier ones) while the consultation is open; its
+    stored results follow, and the person counts among the programme's participants."""
+    if not user.has_perm("participation.take_part"):
+        raise PermissionDenied
+    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    _check_open(locked)
+    questions = {question.pk: question for question in locked.questions.all()}
+    if any(answer.question_id not in questions for answer in answers):
+        raise ValidationError(_("These answers are for another consultation."), code="elsewhere")
+    response, created = Response.objects.get_or_create(consultation=locked, user=user)
+    if not created:
+        _apply(questions, list(response.answers.all()), -1)
+        response.answers.all().delete()
+        response.updated_at = timezone.now()
+        response.save(update_fields=["updated_at"])
+    for answer in answers:
+        answer.response = response
+    Answer.objects.bulk_create(answers)
+    _apply(questions, answers, 1)
+    Question.objects.bulk_update(questions.values(), ["tally", "answered"])
+    if created:
+        Consultation.objects.filter(pk=locked.pk).update(response_count=F("response_count") + 1)
+    take_part(user=user, call=None)
+    return response
+
+
+@transaction.atomic
+def publish_consultation_results(
+    *, consultation: Consultation, on: datetime.date | None = None
+) -> Consultation:
+    """Say in the journal that the consultation's results are out (once it has closed)."""
+    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    day = _today(on)
+    if locked.published_at is None or day <= locked.closes_on:
+        raise ValidationError(
+            _("The results are published once the consultation has closed."), code="open"
+        )
+    if locked.results_recorded_on is not None:
+        raise ValidationError(_("Its results are already published."), code="published")
+    locked.results_recorded_on = day
+    locked.save(update_fields=["results_recorded_on"])
+    record_activity(
+        actor=locked.organiser,
+        kind=Activity.Kind.PUBLISHED_RESULTS,
+        date=day,
+        related=locked,
+        **in_both(consultation_titles, locked),
+    )
+    return locked
+
+
+def consultation_titles(language: str, consultation: Consultation) -> str:
+    title = getattr(consultation, f"title_{language}") or getattr(
+        consultation, f"title_{FIRST_LANGUAGE}"
+    )
+    return _("Results of the consultation “%(title)s”: %(count)s answers") % {
+        "title": title,
+        "count": consultation.response_count,
+    }
+
+
+def recount_consultation(consultation: Consultation) -> None:
+    """Rebuild a consultation's stored results from its answers (the demo, repairs)."""
+    questions = {question.pk: question for question in consultation.questions.all()}
+    for question in questions.values():
+        question.tally, question.answered = {}, 0
+    _apply(questions, Answer.objects.filter(question__consultation=consultation), 1)
+    # _apply counted one per answer row; a question is answered once per response.
+    for question in questions.values():
+        question.answered = (
+            Answer.objects.filter(question=question).values("response").distinct().count()
+        )
+    Question.objects.bulk_update(questions.values(), ["tally", "answered"])
+    Consultation.objects.filter(pk=consultation.pk).update(
+        response_count=consultation.responses.count()
+    )

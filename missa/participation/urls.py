@@ -14,4 +14,14 @@ urlpatterns = [
     path("ideas/<int:pk>/edit/", views.idea_edit, name="idea-edit"),
     path("ideas/<int:pk>/withdraw/", views.idea_withdraw, name="idea-withdraw"),
     path("ideas/<int:pk>/answer/", views.idea_answer, name="idea-answer"),
+    path("consultations/<slug:slug>/", views.consultation_detail, name="consultation-detail"),
+    path(
+        "consultations/<slug:slug>/answer/", views.consultation_answer, name="consultation-answer"
+    ),
+    path(
+        "consultations/<slug:slug>/results/",
+        views.consultation_results,
+        name="consultation-results",
+    ),
+    path("consultations/<slug:slug>/answers.csv", views.consultation_csv, name="consultation-csv"),
 ]

@@ -1,5 +1,7 @@
-"""Calls for ideas, the ideas, and the steps people take on them (each through a service)."""
+"""Calls for ideas, the ideas, consultations, and the steps people take on them (each through a
+service)."""
 
+import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -17,18 +19,26 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from missa.accounts.models import ParticipantKind, User
+from missa.accounts.models import User
 from missa.actors.models import Actor
 from missa.actors.rules import acting_memberships
-from missa.core.charts import Chart, Series
 from missa.core.models import Objective, Sector
 from missa.core.pagination import paginate, stored_results
 from missa.core.ratelimit import allow
 from missa.discussion.views import comments_context
 
-from .forms import AnswerForm, IdeaFilterForm, IdeaForm, ProposeForm
-from .models import Call, Idea, IdeaEvent, ParticipantCount, Support
-from .services import answer_idea, edit_idea, propose_idea, toggle_support, withdraw_idea
+from .charts import consultation_results as consultation_results_of
+from .charts import participants_chart
+from .forms import AnswerForm, ConsultationForm, IdeaFilterForm, IdeaForm, ProposeForm
+from .models import Answer, Call, Consultation, Idea, IdeaEvent, ParticipantCount, Response, Support
+from .services import (
+    answer_consultation,
+    answer_idea,
+    edit_idea,
+    propose_idea,
+    toggle_support,
+    withdraw_idea,
+)
 
 # What one idea card reads.
 CARD_FIELDS = (
@@ -190,25 +200,11 @@ def call_list(request: HttpRequest) -> HttpResponse:
             "open_calls": list(calls.open_on(today).order_by("closes_on", "pk")),
             "upcoming_calls": list(calls.upcoming_on(today).order_by("opens_on", "pk")),
             "page": paginate(request, closed, "calls"),
+            "consultations": list(
+                Consultation.objects.published().select_related("phase").order_by("-closes_on")[:12]
+            ),
             "shared_content": "",
         },
-    )
-
-
-def participants_chart(counts: list[ParticipantCount], ident: str) -> Chart:
-    """Participants by kind, as a chart that is also a table (in the order of the kinds)."""
-    by_kind = {row.kind: row.count for row in counts if row.count}
-    kinds = [kind for kind in [*ParticipantKind.values, ""] if by_kind.get(kind)]
-    labels = [str(ParticipantKind(kind).label) if kind else _("Not said") for kind in kinds]
-    total = sum(by_kind.values())
-    return Chart(
-        ident=ident,
-        title=_("Participants by kind"),
-        summary=_("%(total)s people took part; each is counted once, as they said they take part.")
-        % {"total": total},
-        label_heading=_("Taking part as"),
-        labels=labels,
-        series=[Series(label=_("Participants"), values=[by_kind[kind] for kind in kinds])],
     )
 
 
@@ -453,3 +449,131 @@ def idea_answer(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The answer is published and sent to the idea's author."))
             return redirect(idea)
     return render(request, "participation/idea_answer.html", {"idea": idea, "form": form})
+
+
+# Consultations.
+
+
+def get_consultation(slug: str) -> Consultation:
+    """Return the published consultation with this slug, or raise Http404."""
+    try:
+        return Consultation.objects.published().select_related("phase").get(slug=slug)
+    except Consultation.DoesNotExist as error:
+        raise Http404("No such consultation.") from error
+
+
+def _own_response(request: HttpRequest, consultation: Consultation) -> Response | None:
+    if not request.user.is_authenticated:
+        return None
+    return Response.objects.filter(consultation=consultation, user=request.user).first()
+
+
+@require_safe
+def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = get_consultation(slug)
+    return render(
+        request,
+        "participation/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "questions": list(consultation.questions.all()),
+            "response": _own_response(request, consultation),
+            "may_answer": request.user.has_perm("participation.take_part"),
+        },
+    )
+
+
+@login_required
+def consultation_answer(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = get_consultation(slug)
+    user = request.user
+    assert isinstance(user, User)
+    if not user.has_perm("participation.take_part"):
+        raise PermissionDenied
+    if not consultation.is_open:
+        messages.error(request, _("This consultation is not open: it cannot be answered now."))
+        return redirect(consultation)
+    questions = list(consultation.questions.prefetch_related("options"))
+    response = _own_response(request, consultation)
+    earlier = list(response.answers.all()) if response else []
+    form = ConsultationForm(request.POST or None, questions=questions, earlier=earlier)
+    if request.method == "POST" and form.is_valid():
+        try:
+            answer_consultation(consultation=consultation, user=user, answers=form.answers())
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you: your answers are saved. You may change them until the "
+                    "consultation closes."
+                ),
+            )
+        return redirect(consultation)
+    return render(
+        request,
+        "participation/consultation_answer.html",
+        {"consultation": consultation, "form": form, "response": response},
+    )
+
+
+# Free answers listed per question on the results page.
+TEXTS_SHOWN = 50
+
+
+@require_safe
+def consultation_results(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = get_consultation(slug)
+    results = []
+    if consultation.results_public:
+        questions = list(consultation.questions.prefetch_related("options"))
+        texts: dict[int, list[str]] = defaultdict(list)
+        for question_id, text in (
+            Answer.objects.filter(question__consultation=consultation, is_published=True)
+            .exclude(text="")
+            .order_by("question_id", "pk")
+            .values_list("question_id", "text")[: TEXTS_SHOWN * len(questions)]
+        ):
+            if len(texts[question_id]) < TEXTS_SHOWN:
+                texts[question_id].append(text)
+        results = consultation_results_of(consultation, questions, texts)
+    return render(
+        request,
+        "participation/consultation_results.html",
+        {"consultation": consultation, "results": results, "shared_content": ""},
+    )
+
+
+@login_required
+@require_safe
+def consultation_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every response, anonymised (a number per respondent), for editors."""
+    if not request.user.has_perm("participation.export_answers"):
+        raise PermissionDenied
+    consultation = get_consultation(slug)
+    questions = list(consultation.questions.prefetch_related("options"))
+    options = {
+        option.pk: option.text for question in questions for option in question.options.all()
+    }
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{consultation.slug}-answers.csv"'
+    writer = csv.writer(response)
+    writer.writerow([_("Respondent"), *(question.text for question in questions)])
+    rows: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for answer in Answer.objects.filter(response__consultation=consultation).order_by(
+        "response_id", "question_id", "rank", "pk"
+    ):
+        value = options.get(answer.option_id or 0) or (
+            str(answer.value) if answer.value else answer.text
+        )
+        rows[answer.response_id][answer.question_id].append(value)
+    # Respondents are numbered in an order that says nothing about who they are.
+    for number, response_id in enumerate(
+        sorted(rows, key=lambda pk: hash((consultation.pk, pk)) % 1_000_003), start=1
+    ):
+        answers = rows[response_id]
+        writer.writerow(
+            [number, *(" | ".join(answers.get(question.pk, [])) for question in questions)]
+        )
+    return response

@@ -32,6 +32,7 @@ from missa.core.ratelimit import allow
 from missa.core.sections import page_sections
 from missa.core.share import card, open_picture, share_response
 from missa.journal.models import journal_span, month_url
+from missa.participation.models import Idea
 
 from . import health, services
 from .forms import ContactForm
@@ -73,6 +74,9 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "site/sector_detail.html", context)
 
 
+IDEAS_SHOWN = 5
+
+
 @require_safe
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_public_actor(slug)
@@ -93,6 +97,13 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             Actor.objects.public().filter(represents=actor).order_by("name")[:REPRESENTATIVES_SHOWN]
         ),
         "page": paginate(request, activities, "actor_activities"),
+        # The ideas proposed for it (participation), the latest first.
+        "ideas": list(
+            Idea.objects.listed()
+            .filter(actor=actor)
+            .order_by("-created_at", "-pk")
+            .only("pk", "title", "state")[:IDEAS_SHOWN]
+        ),
         # Checked for signed-in people only: visitors' pages keep their fixed query count.
         "can_report": request.user.is_authenticated
         and request.user.has_perm("actors.report_for_actor", actor),

@@ -23,7 +23,7 @@ from missa.actors.rules import is_ambassador_member, is_committee_member, is_par
 from missa.applications.models import Application
 from missa.charter.models import CharterVersion, Commitment
 from missa.charter.services import publish_charter_version
-from missa.participation.models import Call, Idea
+from missa.participation.models import Call, Consultation, Idea, Option, Question
 from missa.programme.models import Phase
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +125,15 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     # Someone else's idea: neither changed nor withdrawn.
     "participation:idea-edit": ("/ideas/1/edit/", answer(302, 403)),
     "participation:idea-withdraw": ("/ideas/1/withdraw/", answer(302, 403)),
+    # An open consultation (results public while open), answered by people with a confirmed
+    # address; its anonymised answers downloaded by editors.
+    "participation:consultation-detail": ("/consultations/enquete/", PUBLIC),
+    "participation:consultation-answer": ("/consultations/enquete/answer/", SIGNED_IN_ONLY),
+    "participation:consultation-results": ("/consultations/enquete/results/", PUBLIC),
+    "participation:consultation-csv": (
+        "/consultations/enquete/answers.csv",
+        answer(302, 403, editor=200, administrator=200),
+    ),
     "participation:idea-answer": (
         "/ideas/1/answer/",
         answer(302, 403, committee=200, editor=200, administrator=200),
@@ -239,6 +248,8 @@ ADMIN_PAGES = [
     "/admin/press/pressrelease/",
     "/admin/participation/call/",
     "/admin/participation/idea/",
+    "/admin/participation/consultation/",
+    "/admin/participation/answer/",
 ]
 ADMINISTRATORS_ONLY = answer(302, 302, editor=403, administrator=200)
 ADMIN_ACCOUNT_PAGES = [
@@ -334,6 +345,19 @@ def _open_call_with_an_idea(organiser: Actor, author: User) -> None:
     Idea.objects.create(
         pk=1, call=call, author=author, title="Des bancs", text="Des bancs au bord de l'eau."
     )
+    survey = Consultation.objects.create(
+        slug="enquete",
+        phase=call.phase,
+        organiser=organiser,
+        title_fr="Enquête",
+        opens_on=call.opens_on,
+        closes_on=call.closes_on,
+        results_while_open=True,
+        published_at=timezone.now(),
+    )
+    question = Question.objects.create(consultation=survey, kind="single", text_fr="Un mot ?")
+    Option.objects.create(question=question, text_fr="L'eau")
+    Question.objects.create(consultation=survey, kind="long_text", text_fr="Une idée ?")
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -13,7 +13,6 @@ from missa.accounts.services import delete_account, set_participant_kind
 from missa.activity.models import Activity
 from missa.actors.models import Actor, Membership
 from missa.notifications.models import Notification
-from missa.notifications.services import unread_count
 from missa.participation.models import Call, Idea, IdeaRevision, ParticipantCount, Support
 from missa.participation.services import (
     answer_idea,
@@ -191,7 +190,7 @@ def test_an_answer_is_shown_recorded_and_emailed_in_the_authors_language(
     assert titles(entry)[1] == "Answered the idea “Des bancs sur les quais”: Retained"
     [notice] = Notification.objects.filter(user=marc)
     assert notice.title == "Your idea “Des bancs sur les quais” has an answer: Retained"  # English
-    assert unread_count(marc) == 1
+    assert User.objects.get(pk=marc.pk).unread_notifications == 1
     [email] = mail.outbox  # sent (its text is not kept once sent)
     assert email.to == [marc.email]
     assert "has an answer" in email.subject

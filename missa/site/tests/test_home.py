@@ -99,6 +99,7 @@ def test_each_app_declares_its_part_of_the_home_page(cast: dict[str, Actor]) -> 
         "programme/home_section.html",
         "site/home_figures.html",
         "journal/home_section.html",
+        "participation/home_section.html",
         "site/home_sectors.html",
     ]
 

@@ -19,9 +19,19 @@
     var datasets = [];
     var labels = [];
     var kind = table.getAttribute("data-chart-kind") === "line" ? "line" : "bar";
+    // "hbar": bars along the labels, for long labels (the answers to a question).
+    var horizontal = table.getAttribute("data-chart-kind") === "hbar";
+    var values = { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } };
+    var names = { stacked: stacked, ticks: { autoSkip: !horizontal, maxRotation: 0 } };
     var stacked = table.getAttribute("data-chart-stacked") === "true";
+    // The columns of figures carry their colour; others (a share in percent) are for reading.
+    var columns = [];
     for (var column = 1; column < heads.length; column += 1) {
-      var colour = heads[column].getAttribute("data-colour") || "#0b5394";
+      if (!heads[column].hasAttribute("data-colour")) {
+        continue;
+      }
+      columns.push(column);
+      var colour = heads[column].getAttribute("data-colour");
       datasets.push({
         label: heads[column].textContent.trim(),
         data: [],
@@ -33,9 +43,9 @@
     }
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       labels.push(row.cells[0].textContent.trim());
-      for (var cell = 1; cell < row.cells.length; cell += 1) {
-        datasets[cell - 1].data.push(Number(row.cells[cell].getAttribute("data-value")));
-      }
+      columns.forEach(function (cell, index) {
+        datasets[index].data.push(Number(row.cells[cell].getAttribute("data-value")));
+      });
     });
     new window.Chart(holder.querySelector("canvas"), {
       type: kind,
@@ -44,11 +54,9 @@
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        interaction: { mode: "index", intersect: false },
-        scales: {
-          x: { stacked: stacked, ticks: { autoSkip: true, maxRotation: 0 } },
-          y: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } }
-        },
+        indexAxis: horizontal ? "y" : "x",
+        interaction: { mode: "index", intersect: false, axis: horizontal ? "y" : "x" },
+        scales: horizontal ? { x: values, y: names } : { x: names, y: values },
         plugins: { legend: { position: "bottom" } }
       }
     });
