@@ -56,9 +56,23 @@ PAGES = [
     ("become an ambassador", "/network/join/"),
     ("press", "/press/"),
     ("home (English)", "/en/"),
+    ("call for ideas", "/calls/idees-tourisme/"),
+    ("idea list", "/ideas/"),
+    ("idea list, page 500", "/ideas/?page=500"),
+    ("idea list, filtered", "/ideas/?sector=tourisme&state=published&sort=discussed"),
+    ("idea list, searched", "/ideas/?q=velo"),
+    ("idea with its comments", "{idea}"),
+    ("consultation results", "/consultations/image-de-la-ville/results/"),
 ]
 # The pages whose cached throughput is compared with /healthz's.
-CACHED_TARGETS = ["home", "journal month", "directory", "actor"]
+CACHED_TARGETS = [
+    "home",
+    "journal month",
+    "directory",
+    "actor",
+    "idea list",
+    "idea with its comments",
+]
 SIGNED_IN_PAGES = [
     ("home", "/"),
     ("journal month", "/journal/2018/06/"),
@@ -68,6 +82,8 @@ SIGNED_IN_PAGES = [
     ("edit own page (map picker)", "/actors/{own}/edit/"),
     ("my profile", "/accounts/profile/"),
     ("my applications", "/network/my-applications/"),
+    ("idea list", "/ideas/"),
+    ("idea with its comments", "{idea}"),
 ]
 MEMBERS = 4
 
@@ -152,8 +168,10 @@ actor = Actor.objects.filter(kind="company", is_public=True).order_by("pk").firs
 from missa.activity.models import Activity
 activity = Activity.objects.public().filter(actor=actor).order_by("-date", "-pk").first()
 activity.actor = actor
+from missa.participation.models import Idea
+idea = Idea.objects.listed().order_by("-comment_count", "pk").first()
 print(json.dumps({"members": members, "actor": actor.slug,
-                  "activity": activity.get_absolute_url()}))
+                  "activity": activity.get_absolute_url(), "idea": idea.get_absolute_url()}))
 """
 
 MEASURE = r"""
@@ -313,10 +331,15 @@ end
 
 
 def load_test(
-    scale: int, members: list[dict[str, Any]], actor: str, activity: str, seconds: int
+    scale: int,
+    members: list[dict[str, Any]],
+    actor: str,
+    activity: str,
+    idea: str,
+    seconds: int,
 ) -> dict[str, Any]:
     """200 visitors for `seconds` across the public pages, while members write; count back."""
-    paths = [url.format(actor=actor, activity=activity) for _name, url in PAGES]
+    paths = [url.format(actor=actor, activity=activity, idea=idea) for _name, url in PAGES]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LOAD_SCRIPT % ", ".join(f'"{path}"' for path in paths))
     written: dict[str, int] = {"reports": 0, "profile edits": 0, "failed": 0}
@@ -422,13 +445,15 @@ def main() -> None:
             .splitlines()[-1]
         )
         actor, own = setup[scale]["actor"], setup[scale]["members"][0]["slug"]
-        activity = setup[scale]["activity"]
-        pages = [(name, url.format(actor=actor, activity=activity)) for name, url in PAGES]
+        activity, idea = setup[scale]["activity"], setup[scale]["idea"]
+        pages = [
+            (name, url.format(actor=actor, activity=activity, idea=idea)) for name, url in PAGES
+        ]
         measured[scale] = measure_in_process(scale, pages, args.runs)
         rates[scale] = throughput(
             scale,
             dict(pages),
-            {name: url.format(own=own) for name, url in SIGNED_IN_PAGES},
+            {name: url.format(own=own, idea=idea) for name, url in SIGNED_IN_PAGES},
             setup[scale]["members"][0]["session"],
             args.seconds,
         )
@@ -437,6 +462,7 @@ def main() -> None:
         setup[large]["members"],
         setup[large]["actor"],
         setup[large]["activity"],
+        setup[large]["idea"],
         args.load_seconds,
     )
 

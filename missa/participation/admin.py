@@ -153,6 +153,7 @@ class QuestionAdmin(TranslationAdmin):
 
     list_display = ["text", "consultation", "kind", "order"]
     list_filter = ["consultation"]
+    search_fields = ["text"]
     fields = ["consultation", "order", "kind", "text", "help", "required"]
     readonly_fields = ["consultation"]
     inlines = [OptionInline]

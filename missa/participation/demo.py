@@ -7,6 +7,7 @@ figures are then recounted by `services.recount`, and the ledger receives, throu
 """
 
 import datetime
+import itertools
 import random
 from collections import defaultdict
 from typing import Any
@@ -257,6 +258,9 @@ def load(demo: DemoContext) -> dict[str, int]:
         rng.shuffle(group)
     call_ids = list(by_call)
     call_weights = [len(by_call[call_id]) for call_id in call_ids]
+    # Cumulative weights, computed once: each draw is then a bisection (1.2 million at ×100).
+    call_cumulative = list(itertools.accumulate(call_weights))
+    cumulative = {call_id: list(itertools.accumulate(w)) for call_id, w in weights.items()}
     calls_by_pk = {call.pk: call for call in calls}
     given: set[tuple[int, int]] = set()
     used: dict[tuple[int, int], int] = defaultdict(int)
@@ -268,8 +272,8 @@ def load(demo: DemoContext) -> dict[str, int]:
     while len(supports) < target and attempts < target * 4:
         attempts += 1
         user = queue.pop() if queue else rng.choice(users)
-        call_id = rng.choices(call_ids, call_weights)[0]
-        idea = rng.choices(by_call[call_id], weights[call_id])[0]
+        call_id = rng.choices(call_ids, cum_weights=call_cumulative)[0]
+        idea = rng.choices(by_call[call_id], cum_weights=cumulative[call_id])[0]
         if (
             (idea.pk, user.pk) in given
             or idea.author_id == user.pk
@@ -288,8 +292,8 @@ def load(demo: DemoContext) -> dict[str, int]:
     idea_type = ContentType.objects.get_for_model(Idea)
     comments: list[Comment] = []
     for _ in range(COMMENT_COUNT * scale):
-        call_id = rng.choices(call_ids, call_weights)[0]
-        idea = rng.choices(by_call[call_id], weights[call_id])[0]
+        call_id = rng.choices(call_ids, cum_weights=call_cumulative)[0]
+        idea = rng.choices(by_call[call_id], cum_weights=cumulative[call_id])[0]
         call = calls_by_pk[call_id]
         day = _between(timezone.localdate(idea.created_at), min(call.closes_on, today), rng)
         comments.append(

@@ -179,3 +179,55 @@ def test_a_comment_is_reported_hidden_and_its_author_reads_why(
         expect(tab.get_by_text("Motif : Propos hors charte.")).to_be_visible()
         expect(tab.get_by_text("Propos déplacé")).to_have_count(0)
         check(tab, watch)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_consultation_is_answered_changed_and_its_results_read(
+    live_server: object, cast: dict[str, Actor], browser: Browser, width: int
+) -> None:
+    from missa.participation.models import Consultation, Option, Question
+
+    today = timezone.localdate()
+    survey = Consultation.objects.create(
+        slug="image",
+        phase=Phase.objects.order_by("order")[0],
+        organiser=cast["carol"],
+        title_fr="L'image de la ville",
+        opens_on=today - datetime.timedelta(days=2),
+        closes_on=today + datetime.timedelta(days=20),
+        results_while_open=True,
+        published_at=timezone.now(),
+    )
+    word = Question.objects.create(
+        consultation=survey, order=1, kind="single", text_fr="Quel mot résume la ville ?"
+    )
+    for number, text in enumerate(["L'eau", "Les antiquaires"]):
+        Option.objects.create(question=word, order=number, text_fr=text)
+    Question.objects.create(
+        consultation=survey, order=2, kind="scale", text_fr="Êtes-vous fier d'y vivre ?"
+    )
+    lea = person("lea", "inhabitant")
+    viewport = {"width": width, "height": 900}
+    with watched_page(browser, viewport=viewport) as (tab, watch):
+        tab.context.add_cookies([_session_cookie(lea, live_server)])
+        tab.goto(f"{live_server}/calls/")
+        tab.get_by_role("link", name="L'image de la ville").click()
+        check(tab, watch)
+        tab.get_by_role("link", name="Répondre aux questions").click()
+        check(tab, watch)
+        tab.get_by_label("L'eau").check()
+        tab.get_by_label("4", exact=True).check()
+        tab.get_by_role("button", name="Enregistrer mes réponses").click()
+        expect(tab.get_by_text("Merci : vos réponses sont enregistrées.")).to_be_visible()
+        check(tab, watch)
+        # Changed before the closing: the results count the new answer only.
+        tab.get_by_role("link", name="Modifier mes réponses").click()
+        tab.get_by_label("Les antiquaires").check()
+        tab.get_by_role("button", name="Enregistrer mes réponses").click()
+        tab.get_by_role("link", name="Voir les résultats").click()
+        check(tab, watch)
+        tab.get_by_text("Les chiffres").first.click()
+        row = tab.get_by_role("row", name="Les antiquaires")
+        expect(row).to_contain_text("100,0 %")
+        expect(tab.get_by_role("row", name="L'eau")).to_contain_text("0")
+        check(tab, watch)
