@@ -23,17 +23,17 @@ from missa.core.models import Objective, Sector
 from missa.programme.models import Phase
 
 
-class CallQuerySet(models.QuerySet["Call"]):
-    def published(self) -> "CallQuerySet":
+class PeriodQuerySet[M: models.Model](models.QuerySet[M, M]):
+    def published(self) -> "PeriodQuerySet[M]":
         return self.filter(published_at__isnull=False)
 
-    def open_on(self, day: datetime.date) -> "CallQuerySet":
+    def open_on(self, day: datetime.date) -> "PeriodQuerySet[M]":
         return self.filter(opens_on__lte=day, closes_on__gte=day)
 
-    def upcoming_on(self, day: datetime.date) -> "CallQuerySet":
+    def upcoming_on(self, day: datetime.date) -> "PeriodQuerySet[M]":
         return self.filter(opens_on__gt=day)
 
-    def closed_on(self, day: datetime.date) -> "CallQuerySet":
+    def closed_on(self, day: datetime.date) -> "PeriodQuerySet[M]":
         return self.filter(closes_on__lt=day)
 
 
@@ -43,12 +43,46 @@ class PeriodStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class OpenPeriod:
-    """Open from opens_on to closes_on included: a call for ideas, a consultation."""
+class OpenPeriod(models.Model):
+    """What calls for ideas and consultations share: a phase of the programme, an organiser
+    (whom the journal names for their steps), a title, a description, the days they are open
+    (from opens_on to closes_on included), and their publication."""
 
     Status = PeriodStatus
-    opens_on: datetime.date
-    closes_on: datetime.date
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    phase = models.ForeignKey(
+        Phase, on_delete=models.PROTECT, related_name="%(class)ss", verbose_name=_("phase")
+    )
+    organiser = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        related_name="organised_%(class)ss",
+        verbose_name=_("organiser"),
+        help_text=_(
+            "Who runs it: the journal says that it opened it, received the ideas of "
+            "inhabitants, answered them and published the results."
+        ),
+    )
+    title = SingleLineField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"), help_text=_("The last day to take part."))
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["-opens_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=models.F("opens_on")),
+                name="%(class)s_closes_after_it_opens",
+                violation_error_message=_("It closes on or after the day it opens."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
 
     def status_on(self, day: datetime.date) -> str:
         if day < self.opens_on:
@@ -70,42 +104,24 @@ class OpenPeriod:
         return self.status == PeriodStatus.OPEN
 
 
-class Call(OpenPeriod, models.Model):
+class Call(OpenPeriod):
     """A call for ideas: a question put to everyone during a phase of the programme."""
 
     class Proposers(models.TextChoices):
         ANYONE = "anyone", _("Anyone with an account")
         MEMBERS = "members", _("Members of the network's organisations")
 
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    phase = models.ForeignKey(
-        Phase, on_delete=models.PROTECT, related_name="calls", verbose_name=_("phase")
-    )
-    organiser = models.ForeignKey(
-        Actor,
-        on_delete=models.PROTECT,
-        related_name="organised_calls",
-        verbose_name=_("organiser"),
-        help_text=_(
-            "Who runs the call: the journal says that it opened the call, received its ideas "
-            "from inhabitants and answered them."
-        ),
-    )
     sectors = models.ManyToManyField(
         Sector, related_name="calls", blank=True, verbose_name=_("sectors")
     )
     objectives = models.ManyToManyField(
         Objective, related_name="calls", blank=True, verbose_name=_("objectives")
     )
-    title = SingleLineField(_("title"), max_length=200)
     question = SingleLineField(_("question"), max_length=300)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     illustration = ResponsiveImageField(
         _("illustration"), upload_to="participation/calls/", blank=True
     )
     illustration_alt = SingleLineField(_("what the illustration shows"), max_length=250, blank=True)
-    opens_on = models.DateField(_("opens on"))
-    closes_on = models.DateField(_("closes on"), help_text=_("The last day to take part."))
     proposers = models.CharField(
         _("who may propose"), max_length=10, choices=Proposers.choices, default=Proposers.ANYONE
     )
@@ -119,7 +135,6 @@ class Call(OpenPeriod, models.Model):
         default=True,
         help_text=_("Untick to show the number of supports only once the call is closed."),
     )
-    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
     # Once closed: what was retained and where it went (a decision, an action of the plan).
     outcome = models.TextField(_("outcome"), blank=True, help_text=_("Markdown."))
     outcome_link = models.URLField(
@@ -137,22 +152,11 @@ class Call(OpenPeriod, models.Model):
     participant_count = models.PositiveIntegerField(_("participants"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
-    objects = CallQuerySet.as_manager()
+    objects = PeriodQuerySet["Call"].as_manager()
 
-    class Meta:
-        ordering = ["-opens_on", "-pk"]
+    class Meta(OpenPeriod.Meta):
         verbose_name = _("call for ideas")
         verbose_name_plural = _("calls for ideas")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(closes_on__gte=models.F("opens_on")),
-                name="call_closes_after_it_opens",
-                violation_error_message=_("A call closes on or after the day it opens."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("participation:call-detail", args=[self.slug])
@@ -457,50 +461,25 @@ class ParticipantCount(models.Model):
 # Consultations: questionnaires that editors build, answered once per person.
 
 
-class Consultation(OpenPeriod, models.Model):
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    phase = models.ForeignKey(
-        Phase, on_delete=models.PROTECT, related_name="consultations", verbose_name=_("phase")
-    )
-    organiser = models.ForeignKey(
-        Actor,
-        on_delete=models.PROTECT,
-        related_name="organised_consultations",
-        verbose_name=_("organiser"),
-        help_text=_("Who runs it: the journal says that it published the results."),
-    )
-    title = SingleLineField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
-    opens_on = models.DateField(_("opens on"))
-    closes_on = models.DateField(_("closes on"), help_text=_("The last day to answer."))
+class Consultation(OpenPeriod):
+    """A questionnaire that editors build, answered once per person."""
+
     results_while_open = models.BooleanField(
         _("results public while open"),
         default=False,
         help_text=_("Untick to publish the results only once the consultation has closed."),
     )
-    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
     results_recorded_on = models.DateField(
         _("results published on"), null=True, blank=True, editable=False
     )
     # Stored: how many people answered (one answer each, changeable until closing).
     response_count = models.PositiveIntegerField(_("answers"), default=0, editable=False)
 
-    objects = CallQuerySet.as_manager()
+    objects = PeriodQuerySet["Consultation"].as_manager()
 
-    class Meta:
-        ordering = ["-opens_on", "-pk"]
+    class Meta(OpenPeriod.Meta):
         verbose_name = _("consultation")
         verbose_name_plural = _("consultations")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(closes_on__gte=models.F("opens_on")),
-                name="consultation_closes_after_it_opens",
-                violation_error_message=_("A consultation closes on or after the day it opens."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("participation:consultation-detail", args=[self.slug])

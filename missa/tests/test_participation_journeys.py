@@ -3,6 +3,7 @@ committee, and its author reading the answer; every page checked with axe at bot
 
 import datetime
 import os
+from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -14,7 +15,7 @@ from playwright.sync_api import Browser, expect
 from missa.accounts.models import User
 from missa.actors.models import Actor
 from missa.browser import CHROMIUM, check, watched_page
-from missa.participation.models import Call, Idea
+from missa.participation.models import Call, Consultation, Idea
 from missa.programme.models import Phase
 from missa.tests.test_network_journeys import _session_cookie
 
@@ -23,6 +24,19 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
 ]
+
+
+def open_now(model: type[Call] | type[Consultation], organiser: Actor, **fields: Any) -> Any:
+    """A published call or consultation, open from two days ago for three weeks."""
+    today = timezone.localdate()
+    return model.objects.create(
+        phase=Phase.objects.order_by("order")[0],
+        organiser=organiser,
+        opens_on=today - datetime.timedelta(days=2),
+        closes_on=today + datetime.timedelta(days=20),
+        published_at=timezone.now(),
+        **fields,
+    )
 
 
 def person(name: str, kind: str) -> User:
@@ -38,16 +52,12 @@ def person(name: str, kind: str) -> User:
 def test_an_idea_is_proposed_supported_answered_and_its_author_reads_the_answer(
     live_server: object, cast: dict[str, Actor], browser: Browser, width: int
 ) -> None:
-    today = timezone.localdate()
-    Call.objects.create(
+    open_now(
+        Call,
+        cast["carol"],
         slug="bien-vivre",
-        phase=Phase.objects.order_by("order")[0],
-        organiser=cast["carol"],
         title_fr="Bien vivre au bord de l'eau",
         question_fr="Qu'est-ce qui rendrait la vie plus agréable ?",
-        opens_on=today - datetime.timedelta(days=2),
-        closes_on=today + datetime.timedelta(days=20),
-        published_at=timezone.now(),
     )
     lea, marc = person("lea", "inhabitant"), person("marc", "visitor")
     committee = User.objects.create_user("bob", "bob@example.org", "pw-sorgue-2017")
@@ -132,16 +142,12 @@ def test_a_comment_is_reported_hidden_and_its_author_reads_why(
     from missa.discussion.services import post_comment
     from missa.participation.services import propose_idea
 
-    today = timezone.localdate()
-    call = Call.objects.create(
+    call = open_now(
+        Call,
+        cast["carol"],
         slug="bien-vivre",
-        phase=Phase.objects.order_by("order")[0],
-        organiser=cast["carol"],
         title_fr="Bien vivre",
         question_fr="Que proposez-vous ?",
-        opens_on=today - datetime.timedelta(days=2),
-        closes_on=today + datetime.timedelta(days=20),
-        published_at=timezone.now(),
     )
     lea, marc = person("lea", "inhabitant"), person("marc", "visitor")
     idea = propose_idea(
@@ -185,18 +191,14 @@ def test_a_comment_is_reported_hidden_and_its_author_reads_why(
 def test_a_consultation_is_answered_changed_and_its_results_read(
     live_server: object, cast: dict[str, Actor], browser: Browser, width: int
 ) -> None:
-    from missa.participation.models import Consultation, Option, Question
+    from missa.participation.models import Option, Question
 
-    today = timezone.localdate()
-    survey = Consultation.objects.create(
+    survey = open_now(
+        Consultation,
+        cast["carol"],
         slug="image",
-        phase=Phase.objects.order_by("order")[0],
-        organiser=cast["carol"],
         title_fr="L'image de la ville",
-        opens_on=today - datetime.timedelta(days=2),
-        closes_on=today + datetime.timedelta(days=20),
         results_while_open=True,
-        published_at=timezone.now(),
     )
     word = Question.objects.create(
         consultation=survey, order=1, kind="single", text_fr="Quel mot résume la ville ?"
