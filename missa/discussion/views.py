@@ -228,7 +228,10 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     for type_id, ids in wanted.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
         if model is not None:
-            for obj in model._default_manager.filter(pk__in=ids):
+            found = model._default_manager.filter(pk__in=ids)
+            if model is Comment:
+                found = found.prefetch_related("target")  # where each is, for its link
+            for obj in found:
                 contents[(type_id, obj.pk)] = obj
     page.object_list = [
         (item, contents.get((item.content_type_id, item.object_id))) for item in listed

@@ -233,3 +233,52 @@ def test_a_consultation_is_answered_changed_and_its_results_read(
         expect(row).to_contain_text("100,0 %")
         expect(tab.get_by_role("row", name="L'eau")).to_contain_text("0")
         check(tab, watch)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_an_author_changes_then_withdraws_and_chooses_what_comes_by_email(
+    live_server: object, cast: dict[str, Actor], browser: Browser, width: int
+) -> None:
+    from missa.discussion.services import post_comment
+    from missa.participation.services import propose_idea
+
+    call = open_now(
+        Call, cast["carol"], slug="bien-vivre", title_fr="Bien vivre", question_fr="Quoi ?"
+    )
+    lea, marc = person("lea", "inhabitant"), person("marc", "visitor")
+    idea = propose_idea(call=call, author=lea, title="Des bancs", text="Des bancs sur les quais.")
+    other = propose_idea(call=call, author=marc, title="Des arbres", text="Des arbres au marché.")
+    post_comment(target=other, author=lea, text="Oui, des platanes.")
+    viewport = {"width": width, "height": 900}
+    with watched_page(browser, viewport=viewport) as (tab, watch):
+        tab.context.add_cookies([_session_cookie(lea, live_server)])
+        tab.goto(f"{live_server}{idea.get_absolute_url()}")
+        tab.get_by_role("link", name="Modifier mon idée").click()
+        check(tab, watch)
+        tab.get_by_label("Titre").fill("Des bancs à l'ombre")
+        tab.get_by_role("button", name="Enregistrer mon idée").click()
+        expect(tab.get_by_role("heading", name="Des bancs à l'ombre")).to_be_visible()
+        tab.get_by_role("link", name="Retirer mon idée").click()
+        check(tab, watch)
+        tab.get_by_role("button", name="Retirer mon idée").click()
+        expect(tab.get_by_text("Retirée par son auteur").first).to_be_visible()
+        check(tab, watch)
+        # Her comment elsewhere: changed within 15 minutes, then deleted.
+        tab.goto(f"{live_server}{other.get_absolute_url()}")
+        tab.get_by_role("link", name="Modifier", exact=True).click()
+        check(tab, watch)
+        tab.get_by_label("Votre commentaire").fill("Oui, des platanes et des tilleuls.")
+        tab.get_by_role("button", name="Enregistrer mon commentaire").click()
+        expect(tab.get_by_text("Oui, des platanes et des tilleuls.")).to_be_visible()
+        tab.get_by_role("link", name="Supprimer", exact=True).click()
+        check(tab, watch)
+        tab.get_by_role("button", name="Supprimer mon commentaire").click()
+        expect(tab.get_by_text("Supprimé par son auteur.")).to_be_visible()
+        check(tab, watch)
+        tab.goto(f"{live_server}/notifications/settings/")
+        check(tab, watch)
+        tab.get_by_label("Quelqu'un m'a répondu").uncheck()
+        tab.get_by_role("button", name="Enregistrer mes choix").click()
+        expect(tab.get_by_text("Vos choix sont enregistrés.")).to_be_visible()
+        expect(tab.get_by_label("Quelqu'un m'a répondu")).not_to_be_checked()
+        check(tab, watch)

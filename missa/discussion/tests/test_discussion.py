@@ -208,3 +208,23 @@ def test_an_idea_page_with_its_discussion_runs_the_same_queries_at_two_sizes(
     cache.clear()
     large = count_queries(lambda: client.get(f"/ideas/{idea.pk}/"))
     assert small == large <= (20 if signed_in else 12), (small, large)
+
+
+def test_the_moderation_queue_runs_the_same_queries_at_two_sizes(
+    client: Client,
+    idea: Idea,
+    marc: User,
+    editor: User,
+    count_queries: Callable[[Callable[[], object]], int],
+) -> None:
+    def reported(n: int) -> None:
+        for number in range(n):
+            comment = post_comment(target=idea, author=marc, text=f"Hors sujet {number}")
+            report(target=comment, reporter=editor, reason="Hors sujet")
+
+    client.force_login(editor)
+    reported(2)
+    small = count_queries(lambda: client.get("/moderation/"))
+    reported(20)
+    large = count_queries(lambda: client.get("/moderation/"))
+    assert small == large <= 20

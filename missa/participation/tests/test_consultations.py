@@ -284,3 +284,24 @@ def test_consultation_pages_run_the_same_queries_at_two_sizes(
     cache.clear()
     large = count_queries(lambda: client.get(f"/consultations/{survey.slug}/{page}"))
     assert small == large <= 12
+
+
+def test_the_answer_form_runs_the_same_queries_at_two_sizes(
+    client: Client,
+    survey: Consultation,
+    lea: User,
+    make_person: Callable[..., User],
+    count_queries: Callable[[Callable[[], object]], int],
+) -> None:
+    client.force_login(lea)
+    post_answers(client, survey)
+    small = count_queries(lambda: client.get(f"/consultations/{survey.slug}/answer/"))
+    for number in range(10):
+        person = make_person(f"other{number}")
+        answer_consultation(
+            consultation=survey,
+            user=person,
+            answers=[Answer(question=q(survey, "scale"), value=2)],
+        )
+    large = count_queries(lambda: client.get(f"/consultations/{survey.slug}/answer/"))
+    assert small == large <= 20

@@ -271,3 +271,23 @@ def test_an_idea_page_runs_the_same_queries_at_two_sizes(
     cache.clear()
     large = count_queries(lambda: client.get(f"/ideas/{idea.pk}/"))
     assert small == large <= (20 if signed_in else 12), (small, large)
+
+
+@pytest.mark.parametrize("url", ["/calls/bien-vivre/propose/", "/ideas/{idea}/edit/"])
+def test_the_forms_run_the_same_queries_at_two_sizes(
+    client: Client,
+    open_call: Call,
+    lea: User,
+    sectors: dict[str, Sector],
+    count_queries: Callable[[Callable[[], object]], int],
+    url: str,
+) -> None:
+    idea = idea_in(open_call, lea)
+    client.force_login(lea)
+    grow_ideas(open_call, lea, sectors, 3)
+    Idea.objects.filter(pk=idea.pk).update(support_count=0)  # still editable
+    small = count_queries(lambda: client.get(url.format(idea=idea.pk)))
+    grow_ideas(open_call, lea, sectors, 30)
+    Idea.objects.filter(pk=idea.pk).update(support_count=0)
+    large = count_queries(lambda: client.get(url.format(idea=idea.pk)))
+    assert small == large <= 20
