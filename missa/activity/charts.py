@@ -10,7 +10,6 @@ from django.utils.translation import ngettext
 
 from missa.core.charts import Chart, Series
 from missa.core.models import Sector, month_name
-from missa.core.versioning import figure_for_today
 
 from .models import MonthSummary
 
@@ -27,15 +26,10 @@ def month_summaries(months: Sequence[datetime.date]) -> dict[datetime.date, Mont
     """The stored summaries of the months from the first to the last of months, in one query."""
     if not months:
         return {}
-    first, last = min(months), max(months)
-    # Kept in the shared cache: the home page's figures and its latest journal read them once.
-    return figure_for_today(
-        f"month-summaries:{first.isoformat()}:{last.isoformat()}",
-        lambda: {
-            summary.month: summary
-            for summary in MonthSummary.objects.filter(month__gte=first, month__lte=last)
-        },
-    )
+    return {
+        summary.month: summary
+        for summary in MonthSummary.objects.filter(month__gte=min(months), month__lte=max(months))
+    }
 
 
 def _joined(summary: MonthSummary | None) -> int:

@@ -7,9 +7,8 @@ dated): a figure is never older than the data (docs/decisions/0003-cached-figure
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
-from missa.core.counting import count_by
 from missa.core.models import Sector
 from missa.core.versioning import figure_for_today
 
@@ -49,11 +48,23 @@ def _compute_network_figures() -> NetworkFigures:
         partner_territories=holders(Role.PARTNER_TERRITORY),
         members=holders(*MEMBER_ROLES),
     )
-    by_kind = count_by(Actor.objects.public().with_role(Role.AMBASSADOR), "kind")
+    # Every public actor, and the ambassadors among them by kind, in one query.
+    ambassador = Exists(
+        ActorRole.objects.current().filter(actor=OuterRef("pk"), role=Role.AMBASSADOR)
+    )
+    public = Actor.objects.public().annotate(is_ambassador=ambassador).order_by()
+    tally = public.aggregate(
+        actors=Count("pk"),
+        **{
+            f"kind_{kind}": Count("pk", filter=Q(kind=kind, is_ambassador=True))
+            for kind in Actor.Kind.values
+        },
+    )
+    by_kind = {kind: tally[f"kind_{kind}"] for kind in Actor.Kind.values if tally[f"kind_{kind}"]}
     return NetworkFigures(
         **counts,
         ambassadors_by_kind=dict(sorted(by_kind.items(), key=lambda item: (-item[1], item[0]))),
-        actors=Actor.objects.public().count(),
+        actors=tally["actors"],
     )
 
 

@@ -169,10 +169,9 @@ class Call(OpenPeriod):
 
 class IdeaQuerySet(models.QuerySet["Idea"]):
     def listed(self) -> "IdeaQuerySet":
-        """Ideas of published calls, neither withdrawn nor hidden."""
-        return self.filter(call__published_at__isnull=False, is_hidden=False).exclude(
-            state=Idea.State.WITHDRAWN
-        )
+        """Ideas in their call's list and figures: neither withdrawn nor hidden (ideas are
+        proposed in published calls only, services.propose_idea)."""
+        return self.filter(is_listed=True)
 
     def visible(self) -> "IdeaQuerySet":
         """Ideas whose page anyone may open (withdrawn and hidden ones leave a trace)."""
@@ -234,6 +233,8 @@ class Idea(models.Model):
     )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False)
+    # Neither withdrawn nor hidden: kept by the services, so that lists read one index.
+    is_listed = models.BooleanField(_("listed"), default=True, editable=False)
     hidden_reason = models.TextField(_("why it was hidden"), blank=True)
     support_count = models.PositiveIntegerField(_("supports"), default=0, editable=False)
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
@@ -246,13 +247,15 @@ class Idea(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
+        # Each sort of the lists, of all the calls or of one, read from an index (a deep page
+        # walks the index, not the table: views.idea_list reads a page's ids first).
         indexes = [
-            models.Index(fields=["call", "created_at"]),
-            models.Index(fields=["call", "support_count"]),
-            models.Index(fields=["call", "comment_count"]),
-            models.Index(fields=["created_at"]),
-            models.Index(fields=["support_count", "id"]),
-            models.Index(fields=["comment_count", "id"]),
+            models.Index(fields=["is_listed", "support_count", "id"]),
+            models.Index(fields=["is_listed", "comment_count", "id"]),
+            models.Index(fields=["is_listed", "created_at", "id"]),
+            models.Index(fields=["call", "is_listed", "support_count", "id"]),
+            models.Index(fields=["call", "is_listed", "comment_count", "id"]),
+            models.Index(fields=["call", "is_listed", "created_at", "id"]),
             models.Index(fields=["author", "created_at"]),
             models.Index(fields=["actor", "created_at"]),
         ]

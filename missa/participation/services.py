@@ -12,7 +12,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -333,7 +342,8 @@ def edit_idea(
 
 
 def _unlist(idea: Idea) -> None:
-    """Take an idea out of its call's figures (withdrawn, or hidden by moderation)."""
+    """Take an idea out of its call's list and figures (withdrawn, or hidden by moderation)."""
+    Idea.objects.filter(pk=idea.pk).update(is_listed=False)
     Call.objects.filter(pk=idea.call_id).update(
         idea_count=F("idea_count") - 1,
         support_count=F("support_count") - idea.support_count,
@@ -353,7 +363,7 @@ def withdraw_idea(*, idea: Idea, by: User) -> Idea:
             code="answered",
         )
     _set_state(locked, Idea.State.WITHDRAWN, by)
-    if not locked.is_hidden:
+    if locked.is_listed:
         _unlist(locked)
     return locked
 
@@ -422,8 +432,7 @@ def _notify_author(idea: Idea) -> None:
 def count_comments(idea: Idea, delta: int, author: User | None) -> None:
     """Keep the idea's and its call's comment counts; a commenter takes part in the call."""
     Idea.objects.filter(pk=idea.pk).update(comment_count=F("comment_count") + delta)
-    fresh = Idea.objects.only("is_hidden", "state", "call_id").get(pk=idea.pk)
-    if not fresh.is_hidden and fresh.state != Idea.State.WITHDRAWN:
+    if Idea.objects.filter(pk=idea.pk, is_listed=True).exists():
         Call.objects.filter(pk=idea.call_id).update(comment_count=F("comment_count") + delta)
     if author is not None and delta > 0:
         take_part(user=author, call=idea.call)
@@ -435,7 +444,7 @@ def hide_idea(idea: Idea, reason: str) -> None:
     if locked.is_hidden:
         return
     Idea.objects.filter(pk=locked.pk).update(is_hidden=True, hidden_reason=reason)
-    if locked.state != Idea.State.WITHDRAWN:
+    if locked.is_listed:
         _unlist(locked)
 
 
@@ -487,7 +496,7 @@ def toggle_support(*, idea: Idea, user: User) -> bool:
 
 def _count_support(idea: Idea, delta: int) -> None:
     Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + delta)
-    if not idea.is_hidden and idea.state != Idea.State.WITHDRAWN:
+    if idea.is_listed:
         Call.objects.filter(pk=idea.call_id).update(support_count=F("support_count") + delta)
 
 
@@ -510,6 +519,9 @@ def recount(calls: Iterable[Call] | None = None) -> None:
         .values("object_id")
     )
     Idea.objects.update(
+        is_listed=ExpressionWrapper(
+            ~Q(state=Idea.State.WITHDRAWN) & Q(is_hidden=False), output_field=BooleanField()
+        ),
         support_count=Coalesce(Subquery(supports.annotate(n=Count("pk")).values("n")), 0),
         comment_count=Coalesce(Subquery(comments.annotate(n=Count("pk")).values("n")), 0),
     )

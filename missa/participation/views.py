@@ -4,7 +4,6 @@ service)."""
 import csv
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 import rules
 from django.contrib import messages
@@ -89,27 +88,17 @@ def _sectors_of(ideas: list[Idea]) -> dict[int, list[Sector]]:
     return by_idea
 
 
-def _supported_by(user: Any, ideas: list[Idea]) -> set[int]:
-    if not getattr(user, "is_authenticated", False) or not ideas:
-        return set()
-    return set(
-        Support.objects.filter(user=user, idea_id__in=[idea.pk for idea in ideas]).values_list(
-            "idea_id", flat=True
-        )
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class IdeaCard:
+    """What a list shows of an idea: the same for every visitor (the lists are shared)."""
+
     idea: Idea
     sectors: list[Sector]
-    supported: bool
 
 
-def idea_cards(ideas: list[Idea], user: object) -> list[IdeaCard]:
+def idea_cards(ideas: list[Idea]) -> list[IdeaCard]:
     sectors = _sectors_of(ideas)
-    supported = _supported_by(user, ideas)
-    return [IdeaCard(idea, sectors[idea.pk], idea.pk in supported) for idea in ideas]
+    return [IdeaCard(idea, sectors[idea.pk]) for idea in ideas]
 
 
 def _idea_list_context(
@@ -136,13 +125,11 @@ def _idea_list_context(
         if filters.get("state") == Idea.State.WITHDRAWN
         else Idea.objects.listed()
     )
-    ideas = form.apply(ideas, filters).select_related("call", "actor", "author").only(*CARD_FIELDS)
+    ideas = form.apply(ideas, filters)
     chosen = set(filters) - IdeaFilterForm.PRESENTATION - {"call"}
     found = stored_results(ideas, "ideas") if "q" in filters else None
     if found is not None:
         page = paginate(request, found, "ideas")
-        by_pk = ideas.in_bulk(page.object_list)
-        page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
     else:
         # Unfiltered: the stored figures of the calls, never a count of rows.
         if not chosen:
@@ -151,8 +138,13 @@ def _idea_list_context(
             )
         else:
             count = None
-        page = paginate(request, ideas, "ideas", count)
-        page.object_list = list(page.object_list)
+        # A page's ids first (a deep page walks an index, not the table), then its ideas.
+        page = paginate(request, ideas.values_list("pk", flat=True), "ideas", count)
+    wanted = list(page.object_list)
+    by_pk = (
+        Idea.objects.select_related("call", "actor", "author").only(*CARD_FIELDS).in_bulk(wanted)
+    )
+    page.object_list = [by_pk[pk] for pk in wanted if pk in by_pk]
     shown = {name: value for name, value in filters.items() if name != "call" or call is None}
     context = {
         "form": IdeaFilterForm(
@@ -166,7 +158,7 @@ def _idea_list_context(
         "chosen": len(chosen - {"q"}),
         "filtered": bool(shown),
         "page": page,
-        "cards": idea_cards(list(page.object_list), request.user),
+        "cards": idea_cards(list(page.object_list)),
         "today": timezone.localdate(),
     }
     return context, None
@@ -177,6 +169,8 @@ def idea_list(request: HttpRequest) -> HttpResponse:
     context, seeded = _idea_list_context(request, call=None)
     if seeded:
         return _go_seeded(request, seeded)
+    # The same for every visitor (core.templatetags.missa): signed-in people get it shared too.
+    context["shared_content"] = ""
     template = "participation/idea_list.html"
     if request.headers.get("HX-Request") == "true":
         template += "#ideas"
@@ -530,7 +524,8 @@ def consultation_results(request: HttpRequest, slug: str) -> HttpResponse:
         questions = list(consultation.questions.prefetch_related("options"))
         texts: dict[int, list[str]] = defaultdict(list)
         for question_id, text in (
-            Answer.objects.filter(question__consultation=consultation, is_published=True)
+            # By the questions' ids: the (question, published) index, whatever the answers.
+            Answer.objects.filter(question_id__in=[q.pk for q in questions], is_published=True)
             .exclude(text="")
             .order_by("question_id", "pk")
             .values_list("question_id", "text")[: TEXTS_SHOWN * len(questions)]
