@@ -385,7 +385,9 @@ def answer_idea(*, idea: Idea, by: User, state: str, answer: str) -> Idea:
     if not by.has_perm("participation.answer_idea"):
         raise PermissionDenied
     locked = (
-        Idea.objects.select_for_update().select_related("call__organiser", "author").get(pk=idea.pk)
+        Idea.objects.select_for_update(of=("self",))
+        .select_related("call__organiser", "author")
+        .get(pk=idea.pk)
     )
     if state not in ANSWER_STATES:
         raise ValidationError(_("Choose what becomes of the idea."), code="state")
