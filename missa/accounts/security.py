@@ -7,7 +7,7 @@ and keeps the admin (which Django guards with is_staff alone) behind it.
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
@@ -15,6 +15,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from .models import User
 
 
 def has_two_factor(user: Any) -> bool:
@@ -85,3 +88,12 @@ class PrivateResponsesMiddleware:
         if user is not None and user.is_authenticated:
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+def signed_in(request: HttpRequest) -> "User":
+    """Return the request's person (behind login_required): a User, for the type checker too."""
+    from .models import User
+
+    user = request.user
+    assert isinstance(user, User)
+    return user

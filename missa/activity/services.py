@@ -1,9 +1,9 @@
 """The one way activities are written into the ledger."""
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -11,6 +11,7 @@ from django.core.files import File
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import Count
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from missa.actors.models import Actor
@@ -18,6 +19,23 @@ from missa.core.counting import count_by
 from missa.core.models import Sector, first_of_month
 
 from .models import Activity, MonthSummary
+
+
+class Titles(TypedDict):
+    """A ledger entry's title in French and English, as record_activity takes them."""
+
+    title: str
+    title_en: str
+
+
+def titles_in_both(title: Callable[..., str], *args: object) -> Titles:
+    """Return title(language, *args) written in French and in English (cut to the ledger's
+    250 characters), for record_activity(**titles_in_both(...))."""
+    both = {}
+    for language in ("fr", "en"):
+        with translation.override(language):
+            both[language] = title(language, *args)[:250]
+    return Titles(title=both["fr"], title_en=both["en"])
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from missa.accounts.models import User
 from missa.activity.models import Activity
-from missa.activity.services import record_activity, set_actor_visibility
+from missa.activity.services import record_activity, set_actor_visibility, titles_in_both
 from missa.actors.models import Actor, ActorRole, Membership, normalize_for_search
 from missa.charter.models import Commitment
 from missa.core.models import Sector
@@ -171,15 +171,10 @@ def approve_application(*, application: Application, reviewer: User) -> Applicat
 
 def _record_joined(actor: Actor, application: Application, day: datetime.date) -> None:
     """Record in the ledger that actor joined the network through application."""
-    titles = {}
-    for language in ("fr", "en"):
-        with translation.override(language):
-            titles[language] = _("Joined the network of the shared brand")
     record_activity(
         actor=actor,
         kind=Activity.Kind.JOINED,
-        title=titles["fr"],
-        title_en=titles["en"],
+        **titles_in_both(lambda _language: _("Joined the network of the shared brand")),
         date=day,
         related=application,
     )

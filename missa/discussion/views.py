@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from missa.accounts.models import User
+from missa.accounts.security import signed_in
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
 
@@ -86,17 +87,11 @@ def _thread_url(target: Any, comment: Comment, order: str) -> str:
     return f"{target.get_absolute_url()}?comments={order}&page={number}#comment-{comment.pk}"
 
 
-def _person(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 @login_required
 @require_POST
 def comment_post(request: HttpRequest, target_label: str, pk: int) -> HttpResponse:
     target = _target(target_label, pk, DISCUSSED)
-    user = _person(request)
+    user = signed_in(request)
     if not user.has_perm("discussion.comment"):
         raise PermissionDenied
     order = request.POST.get("comments", "")
@@ -154,7 +149,7 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = CommentForm(request.POST or None, initial={"text": comment.text})
     if request.method == "POST" and form.is_valid():
         try:
-            edit_comment(comment=comment, by=_person(request), text=form.cleaned_data["text"])
+            edit_comment(comment=comment, by=signed_in(request), text=form.cleaned_data["text"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -170,7 +165,7 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _own_comment(request, pk)
     target = comment.target
     if request.method == "POST":
-        delete_comment(comment=comment, by=_person(request))
+        delete_comment(comment=comment, by=signed_in(request))
         messages.success(request, _("Your comment is deleted."))
         return redirect(_thread_url(target, comment, "oldest"))
     return render(request, "discussion/delete.html", {"comment": comment, "target": target})
@@ -182,7 +177,7 @@ def report_content(request: HttpRequest, target_label: str, pk: int) -> HttpResp
         target = _target(target_label, pk, {target_label: Comment})
     else:
         target = _target(target_label, pk, REPORTED)
-    user = _person(request)
+    user = signed_in(request)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not allow("report", str(user.pk), limit=10, window=3600):
@@ -201,7 +196,7 @@ def report_content(request: HttpRequest, target_label: str, pk: int) -> HttpResp
 
 
 def _moderator(request: HttpRequest) -> User:
-    user = _person(request)
+    user = signed_in(request)
     if not user.has_perm("discussion.moderate"):
         raise PermissionDenied
     return user

@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from missa.accounts.models import User
+from missa.accounts.security import signed_in
 from missa.core.pagination import paginate
 
 from .forms import EmailChoicesForm
@@ -16,16 +16,10 @@ from .models import EmailChoice, Notification
 from .services import choose_emails, mark_read, unread_count
 
 
-def _person(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 @login_required
 @require_safe
 def notification_list(request: HttpRequest) -> HttpResponse:
-    user = _person(request)
+    user = signed_in(request)
     notifications = Notification.objects.filter(user=user)
     return render(
         request,
@@ -38,7 +32,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark one notification read and go where it points (a path on this site)."""
-    user = _person(request)
+    user = signed_in(request)
     try:
         notification = Notification.objects.get(pk=pk, user=user)
     except Notification.DoesNotExist as error:
@@ -52,14 +46,14 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    mark_read(user=_person(request))
+    mark_read(user=signed_in(request))
     messages.success(request, _("All your notifications are marked as read."))
     return redirect("notifications:list")
 
 
 @login_required
 def email_settings(request: HttpRequest) -> HttpResponse:
-    user = _person(request)
+    user = signed_in(request)
     refused = set(
         EmailChoice.objects.filter(user=user, by_email=False).values_list("kind", flat=True)
     )

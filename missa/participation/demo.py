@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from missa.accounts.models import ParticipantKind, User
 from missa.activity.models import Activity
-from missa.activity.services import ActivityRecord, record_activities
+from missa.activity.services import ActivityRecord, record_activities, titles_in_both
 from missa.actors.demo import INSTITUTIONS
 from missa.actors.demo_names import FIRST_NAMES, LAST_NAMES
 from missa.actors.models import Actor, ActorRole, normalize_for_search
@@ -59,7 +59,6 @@ from .services import (
     answer_titles,
     call_titles,
     idea_titles,
-    in_both,
     publish_consultation_results,
     recount,
     recount_consultation,
@@ -529,7 +528,7 @@ def _record(
             ActivityRecord(
                 actor_id=call.organiser_id,
                 kind=Activity.Kind.OPENED_CALL,
-                **in_both(call_titles, call),
+                **titles_in_both(call_titles, call),
                 date=call.opens_on,
                 sector_ids=sector_ids,
                 related=call,
@@ -541,7 +540,7 @@ def _record(
                 ActivityRecord(
                     actor_id=call.organiser_id,
                     kind=Activity.Kind.CLOSED_CALL,
-                    **in_both(results_titles, call, retained),
+                    **titles_in_both(results_titles, call, retained),
                     date=call.results_published_on,
                     sector_ids=sector_ids,
                     related=call,
@@ -555,7 +554,7 @@ def _record(
             ActivityRecord(
                 actor_id=idea.actor_id or organiser_of[idea.call_id],
                 kind=kind,
-                **in_both(idea_titles, idea, kind),
+                **titles_in_both(idea_titles, idea, kind),
                 date=timezone.localdate(idea.created_at),
                 sector_ids=sector_ids,
                 related=idea,
@@ -568,7 +567,7 @@ def _record(
             ActivityRecord(
                 actor_id=organiser_of[idea.call_id],
                 kind=Activity.Kind.ANSWERED_IDEA,
-                **in_both(answer_titles, idea),
+                **titles_in_both(answer_titles, idea),
                 date=timezone.localdate(idea.answered_at),
                 sector_ids=[sector.pk for sector in sector_of_call[idea.call_id]],
                 related=idea,

@@ -4,10 +4,10 @@ stored figures in step and writes to the ledger what the journal should say.
 """
 
 import datetime
-from collections.abc import Callable, Iterable
-from typing import TypedDict
+from collections.abc import Iterable
 
 import rules
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from missa.accounts.models import User
 from missa.activity.models import Activity
-from missa.activity.services import record_activity
+from missa.activity.services import record_activity, titles_in_both
 from missa.actors.models import Actor
 from missa.core.counting import count_by
 from missa.core.models import Objective, Sector
@@ -53,7 +53,7 @@ from .models import (
 )
 
 # The site's first language: every translated text has it (modeltranslation's fallback).
-FIRST_LANGUAGE = "fr"
+FIRST_LANGUAGE = settings.LANGUAGE_CODE
 
 
 def _today(on: datetime.date | None) -> datetime.date:
@@ -75,27 +75,13 @@ def publish_call(*, call: Call, on: datetime.date | None = None) -> Call:
     record_activity(
         actor=locked.organiser,
         kind=Activity.Kind.OPENED_CALL,
-        **in_both(call_titles, locked),
+        **titles_in_both(call_titles, locked),
         date=min(locked.opens_on, _today(on)),
         sectors=list(locked.sectors.all()),
         related=locked,
     )
     call.published_at = locked.published_at
     return locked
-
-
-class Titles(TypedDict):
-    title: str
-    title_en: str
-
-
-def in_both(titles: Callable[..., str], *args: object) -> Titles:
-    """Return a ledger entry's title in French and English (title, title_en)."""
-    both = {}
-    for language in ("fr", "en"):
-        with translation.override(language):
-            both[language] = titles(language, *args)[:250]
-    return Titles(title=both["fr"], title_en=both["en"])
 
 
 def call_titles(language: str, call: Call) -> str:
@@ -145,7 +131,7 @@ def publish_results(*, call: Call, on: datetime.date | None = None) -> Call:
     record_activity(
         actor=locked.organiser,
         kind=Activity.Kind.CLOSED_CALL,
-        **in_both(results_titles, locked, retained.count()),
+        **titles_in_both(results_titles, locked, retained.count()),
         date=day,
         sectors=list(locked.sectors.all()),
         related=locked,
@@ -301,7 +287,7 @@ def _record_idea(idea: Idea, sectors: list[Sector]) -> None:
     record_activity(
         actor=actor,
         kind=kind,
-        **in_both(idea_titles, idea, kind),
+        **titles_in_both(idea_titles, idea, kind),
         date=timezone.localdate(idea.created_at),
         sectors=sectors,
         related=idea,
@@ -404,7 +390,7 @@ def answer_idea(*, idea: Idea, by: User, state: str, answer: str) -> Idea:
         record_activity(
             actor=locked.call.organiser,
             kind=Activity.Kind.ANSWERED_IDEA,
-            **in_both(answer_titles, locked),
+            **titles_in_both(answer_titles, locked),
             date=timezone.localdate(),
             sectors=list(locked.sectors.all()) or list(locked.call.sectors.all()),
             related=locked,
@@ -651,7 +637,7 @@ def publish_consultation_results(
         kind=Activity.Kind.PUBLISHED_RESULTS,
         date=day,
         related=locked,
-        **in_both(consultation_titles, locked),
+        **titles_in_both(consultation_titles, locked),
     )
     return locked
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from missa.accounts.models import User
+from missa.accounts.security import signed_in
 from missa.actors.models import Actor
 from missa.actors.rules import acting_memberships
 from missa.core.models import Objective, Sector
@@ -168,18 +169,13 @@ def _idea_list_context(
 def idea_list(request: HttpRequest) -> HttpResponse:
     context, seeded = _idea_list_context(request, call=None)
     if seeded:
-        return _go_seeded(request, seeded)
+        return redirect(seeded)  # the same list, its random order's seed in the address
     # The same for every visitor (core.templatetags.missa): signed-in people get it shared too.
     context["shared_content"] = ""
     template = "participation/idea_list.html"
     if request.headers.get("HX-Request") == "true":
         template += "#ideas"
     return render(request, template, context)
-
-
-def _go_seeded(request: HttpRequest, url: str) -> HttpResponse:
-    """Send the visitor to the same list with the random order's seed in the address."""
-    return redirect(url)
 
 
 @require_safe
@@ -207,7 +203,7 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     call = get_call(slug)
     context, seeded = _idea_list_context(request, call=call)
     if seeded:
-        return _go_seeded(request, seeded)
+        return redirect(seeded)  # the same list, its random order's seed in the address
     counts = list(ParticipantCount.objects.filter(call=call))
     context.update(
         {
@@ -240,8 +236,7 @@ def propose(request: HttpRequest, slug: str) -> HttpResponse:
     if not call.is_open:
         messages.error(request, _("This call is not open: ideas cannot be proposed now."))
         return redirect(call)
-    user = request.user
-    assert isinstance(user, User)
+    user = signed_in(request)
     form = ProposeForm(
         request.POST or None, request.FILES or None, organisations=_organisations(user)
     )
@@ -322,8 +317,7 @@ def _back_to(request: HttpRequest, idea: Idea) -> HttpResponse:
 @require_POST
 def support(request: HttpRequest, pk: int) -> HttpResponse:
     idea = get_idea(pk)
-    user = request.user
-    assert isinstance(user, User)
+    user = signed_in(request)
     error = ""
     if not allow("support", str(user.pk), limit=60, window=60):
         error = _("Many supports in a minute: please wait a moment.")
@@ -380,8 +374,7 @@ def idea_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = IdeaForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = request.user
-        assert isinstance(user, User)
+        user = signed_in(request)
         try:
             edit_idea(
                 idea=idea,
@@ -403,8 +396,7 @@ def idea_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def idea_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     idea = _own_idea(request, pk)
     if request.method == "POST":
-        user = request.user
-        assert isinstance(user, User)
+        user = signed_in(request)
         try:
             withdraw_idea(idea=idea, by=user)
         except ValidationError as error:
@@ -428,8 +420,7 @@ def idea_answer(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = AnswerForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        user = request.user
-        assert isinstance(user, User)
+        user = signed_in(request)
         try:
             answer_idea(
                 idea=idea,
@@ -480,8 +471,7 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def consultation_answer(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = get_consultation(slug)
-    user = request.user
-    assert isinstance(user, User)
+    user = signed_in(request)
     if not user.has_perm("participation.take_part"):
         raise PermissionDenied
     if not consultation.is_open:
