@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("brand-kit/", include("missa.brandkit.urls")),
     path("press/", include("missa.press.urls")),
     path("", include("missa.participation.urls")),
+    path("", include("missa.meetings.urls")),
     path("", include("missa.discussion.urls")),
     path("accounts/", include("missa.accounts.urls")),
     path("notifications/", include("missa.notifications.urls")),

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "missa.discussion",
     # Before the journal: the demo's editorials count the months' ideas too.
     "missa.participation",
+    "missa.meetings",
     "missa.journal",
     "missa.charter",
     "missa.press",
@@ -366,4 +367,6 @@ MISSA_PAGE_SIZES = {
     "comments": 20,
     "reports": 25,
     "calls": 12,
+    "meetings": 12,
+    "decisions": 25,
 }

@@ -149,7 +149,6 @@ def load(demo: DemoContext) -> dict[str, int]:
         Actor.objects.filter(roles__isnull=False).distinct().order_by("pk").only("pk", "joined_on")
     )
     roles = ActorRole.objects.values_list("actor_id", flat=True)
-    committee_ids = set(roles.filter(role=ActorRole.Role.COMMITTEE_MEMBER))
     institution_ids = set(roles.filter(role__in=INSTITUTION_SIDE))
     through = Actor.sectors.through
     sector_ids: dict[int, list[int]] = {}
@@ -182,18 +181,6 @@ def load(demo: DemoContext) -> dict[str, int]:
                         sector_ids=ids,
                         title="A rejoint la démarche",
                         title_en="Joined the programme",
-                    )
-                )
-            if actor.pk in committee_ids:
-                title_fr, title_en = ACTIVITY_TEMPLATES["attended_meeting"][0]
-                records.append(
-                    ActivityRecord(
-                        actor_id=actor.pk,
-                        kind="attended_meeting",
-                        sector_ids=ids,
-                        date=month.replace(day=rng.randint(5, 12)),
-                        title=title_fr,
-                        title_en=title_en,
                     )
                 )
             rate = 0.8 if actor.pk in institution_ids else 0.5

@@ -56,6 +56,10 @@ class Activity(models.Model):
         ANSWERED_IDEA = "answered_idea", _("Answered an idea")
         CLOSED_CALL = "closed_call", _("Published what a call retained")
         PUBLISHED_RESULTS = "published_results", _("Published a consultation's results")
+        # Written by the meetings app (its services).
+        HELD_MEETING = "held_meeting", _("Held a meeting of the programme")
+        PUBLISHED_MINUTES = "published_minutes", _("Published a meeting's minutes")
+        TOOK_DECISION = "took_decision", _("Took a decision")
 
     actor = models.ForeignKey(
         Actor, on_delete=models.CASCADE, related_name="activities", verbose_name=_("actor")
@@ -162,6 +166,9 @@ RECORDED_BY_SERVICES = frozenset(
         Activity.Kind.ANSWERED_IDEA,
         Activity.Kind.CLOSED_CALL,
         Activity.Kind.PUBLISHED_RESULTS,
+        Activity.Kind.HELD_MEETING,
+        Activity.Kind.PUBLISHED_MINUTES,
+        Activity.Kind.TOOK_DECISION,
     }
 )
 

@@ -1,9 +1,14 @@
-"""Admin widgets that keep the back office valid HTML (checked by tests/test_html_valid.py)."""
+"""Admin widgets that keep the back office valid HTML (checked by tests/test_html_valid.py),
+and the way an admin action takes a service's step for each chosen row."""
 
+from collections.abc import Callable
 from typing import Any
 
+from django.contrib import admin, messages
 from django.contrib.admin import widgets
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.forms import ModelChoiceField
 from django.http import HttpRequest
 
@@ -35,3 +40,24 @@ class ValidAutocompleteMixin:
                 AutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")),  # type: ignore[attr-defined]
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+
+def each(
+    admin_page: admin.ModelAdmin[Any],
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    step: Callable[..., object],
+    done: Any,
+) -> None:
+    """Take a service's step for each chosen row (a call, a meeting…), saying what failed."""
+    count = 0
+    keyword = queryset.model._meta.model_name or ""
+    for item in queryset:
+        try:
+            step(**{keyword: item})
+        except ValidationError as error:
+            admin_page.message_user(request, f"{item}: {' '.join(error.messages)}", messages.ERROR)
+        else:
+            count += 1
+    if count:
+        admin_page.message_user(request, done % {"count": count}, messages.SUCCESS)

@@ -211,7 +211,8 @@ def _title(
     month: datetime.date, phase: Phase, story: MonthStory, joined: int, used: set[str]
 ) -> tuple[str, str]:
     """Return the month's title: its phase's when the phase begins, else its news, in turn
-    the newcomers, a rising sector or a notable action — never a title already used."""
+    the newcomers, a rising sector or a notable action — never a title already used (the
+    phase and the month, when all of them were)."""
     if month == phase.start_month:
         return PHASE_TEXT[phase.slug][0], PHASE_TEXT[phase.slug][1]
     candidates: list[tuple[str, str]] = []
@@ -235,7 +236,11 @@ def _title(
     for title_fr, title_en in candidates[turn:] + candidates[:turn]:
         if title_fr not in used:
             return title_fr, title_en
-    return PHASE_TEXT[phase.slug][0], PHASE_TEXT[phase.slug][1]
+    # Every angle told already: the phase and the month, which no other month has.
+    return (
+        f"{PHASE_TEXT[phase.slug][0]} : {_month_name(month, 'fr')}",
+        f"{PHASE_TEXT[phase.slug][1]}: {_month_name(month, 'en')}",
+    )
 
 
 @transaction.atomic

@@ -1,17 +1,13 @@
 """The editors' side of co-construction: calls (written, published, closed with their
 outcome) and the ideas (read here; answered on the site, where the author is told)."""
 
-from collections.abc import Callable
-from typing import Any
-
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from missa.core.admin_widgets import ValidAutocompleteMixin
+from missa.core.admin_widgets import ValidAutocompleteMixin, each
 from missa.core.translations import FlagMissingEnglishMixin, MissingEnglishFilter
 
 from .models import Answer, Call, Consultation, Idea, Option, Question
@@ -21,27 +17,6 @@ from .services import (
     publish_consultation_results,
     publish_results,
 )
-
-
-def each(
-    admin_page: admin.ModelAdmin[Any],
-    request: HttpRequest,
-    queryset: QuerySet[Any],
-    step: Callable[..., object],
-    done: Any,
-) -> None:
-    """Take a service's step for each chosen row (a call or a consultation), saying what failed."""
-    count = 0
-    keyword = queryset.model._meta.model_name or ""
-    for item in queryset:
-        try:
-            step(**{keyword: item})
-        except ValidationError as error:
-            admin_page.message_user(request, f"{item}: {' '.join(error.messages)}", messages.ERROR)
-        else:
-            count += 1
-    if count:
-        admin_page.message_user(request, done % {"count": count}, messages.SUCCESS)
 
 
 @admin.register(Call)

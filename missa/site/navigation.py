@@ -31,6 +31,7 @@ MAIN_MENU = [
     MenuItem("site:home", _("Home"), exact=True),
     MenuItem("programme:programme", _("The programme"), exact=True),
     MenuItem("participation:call-list", _("Ideas")),
+    MenuItem("meetings:meeting-list", _("Committee")),
     MenuItem("journal:month-list", _("Journal")),
     MenuItem("actors:actor-list", _("Actors")),
     MenuItem("charter:charter", _("The charter")),

@@ -32,6 +32,7 @@ from missa.core.ratelimit import allow
 from missa.core.sections import page_sections
 from missa.core.share import card, open_picture, share_response
 from missa.journal.models import journal_span, month_url
+from missa.meetings.models import MemberAttendance
 from missa.participation.models import Idea
 
 from . import health, services
@@ -104,6 +105,8 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             .order_by("-created_at", "-pk")
             .only("pk", "title", "state")[:IDEAS_SHOWN]
         ),
+        # A committee member's attendance (stored by the roll).
+        "attendance": MemberAttendance.objects.filter(actor=actor).first(),
         # Checked for signed-in people only: visitors' pages keep their fixed query count.
         "can_report": request.user.is_authenticated
         and request.user.has_perm("actors.report_for_actor", actor),

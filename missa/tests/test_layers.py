@@ -1,8 +1,8 @@
 """The folder layout is the architecture: an app imports only from the layers below it.
 
     6  site, demo                       readers of everything below
-    4  journal, applications, brandkit, the domain apps
-       participation
+    4  journal, applications, brandkit, the domain apps, in this order within the floor:
+       participation · meetings          (a decision answers ideas)
     3  activity, charter, programme,    the ledger, the charter, the programme, the press page,
        press, discussion                comments and moderation
     2  actors                           organisations, people, roles and their predicates
@@ -36,6 +36,7 @@ LAYERS: dict[str, float] = {
     "applications": 4,
     "brandkit": 4,
     "participation": 4,
+    "meetings": 4.1,
     "site": 6,
     "demo": 6,
 }

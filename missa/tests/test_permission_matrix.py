@@ -12,6 +12,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
@@ -23,6 +24,7 @@ from missa.actors.rules import is_ambassador_member, is_committee_member, is_par
 from missa.applications.models import Application
 from missa.charter.models import CharterVersion, Commitment
 from missa.charter.services import publish_charter_version
+from missa.meetings.models import AgendaItem, Decision, Document, Meeting
 from missa.participation.models import Call, Consultation, Idea, Option, Question
 from missa.programme.models import Phase
 
@@ -152,6 +154,28 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
         )
         for decision in ("hide", "dismiss")
     },
+    # The committee: a held meeting with a confidential item and document (pk 1), decision 1.
+    "meetings:meeting-list": ("/meetings/", PUBLIC),
+    "meetings:calendar": ("/meetings/calendar.ics", PUBLIC),
+    "meetings:meeting-detail": ("/meetings/copil/", PUBLIC),
+    "meetings:meeting-calendar": ("/meetings/copil/calendar.ics", PUBLIC),
+    "meetings:document": (
+        "/meetings/documents/1/",
+        answer(302, 403, committee=200, editor=200, administrator=200),
+    ),
+    **{
+        f"meetings:{step}": (
+            f"/meetings/copil/{path}/",
+            answer(302, 403, editor=200, administrator=200),
+        )
+        for step, path in (
+            ("meeting-roll", "roll"),
+            ("meeting-minutes", "minutes"),
+            ("decision-new", "decisions/new"),
+        )
+    },
+    "meetings:decision-list": ("/decisions/", PUBLIC),
+    "meetings:decision-detail": ("/decisions/1/", PUBLIC),
     "notifications:list": ("/notifications/", SIGNED_IN_ONLY),
     # Someone else's (or no) notification: as if it did not exist.
     "notifications:open": ("/notifications/999999/", answer(302, 404)),
@@ -250,6 +274,9 @@ ADMIN_PAGES = [
     "/admin/participation/idea/",
     "/admin/participation/consultation/",
     "/admin/participation/answer/",
+    "/admin/meetings/meeting/",
+    "/admin/meetings/agendaitem/",
+    "/admin/meetings/decision/",
 ]
 ADMINISTRATORS_ONLY = answer(302, 302, editor=403, administrator=200)
 ADMIN_ACCOUNT_PAGES = [
@@ -304,6 +331,7 @@ def sign_in_as(client: Client, cast: dict[str, Actor]) -> Callable[[str], User |
             )
         if not Call.objects.filter(slug="appel-ouvert").exists():
             _open_call_with_an_idea(cast["alice"], User.objects.get(username="owner"))
+            _held_meeting_with_a_decision(cast["carol"])
         if role == "visitor":
             return None
         user = User.objects.create_user(role, f"{role}@example.org", "pw-sorgue-2017")
@@ -358,6 +386,47 @@ def _open_call_with_an_idea(organiser: Actor, author: User) -> None:
     question = Question.objects.create(consultation=survey, kind="single", text_fr="Un mot ?")
     Option.objects.create(question=question, text_fr="L'eau")
     Question.objects.create(consultation=survey, kind="long_text", text_fr="Une idée ?")
+
+
+def _held_meeting_with_a_decision(organiser: Actor) -> None:
+    start = timezone.now() - datetime.timedelta(days=7)
+    meeting = Meeting.objects.create(
+        slug="copil",
+        title_fr="Comité de pilotage",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        place="Hôtel de ville",
+        organiser=organiser,
+        published_at=start - datetime.timedelta(days=14),
+        held_at=start,
+    )
+    AgendaItem.objects.create(meeting=meeting, order=1, title_fr="Le calendrier")
+    secret = AgendaItem.objects.create(
+        meeting=meeting, order=2, title_fr="Budget des études", is_confidential=True
+    )
+    document = Document(pk=1, item=secret, title_fr="Devis")
+    document.file.save("devis.pdf", ContentFile(b"%PDF-1.4 devis"), save=False)
+    document.save()
+    Decision.objects.create(
+        number=1,
+        meeting=meeting,
+        decided_on=meeting.date,
+        title_fr="Calendrier adopté",
+        text_fr="Le comité adopte le calendrier.",
+        method=Decision.Method.CONSENSUS,
+    )
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_confidential_item_shows_to_committee_members_and_editors_only(
+    client: Client, sign_in_as: Callable[[str], User | None], role: str
+) -> None:
+    sign_in_as(role)
+    page = client.get("/meetings/copil/").content.decode()
+    sees = role in {"committee", "editor", "administrator"}
+    assert ("Budget des études" in page) is sees
+    assert ("/meetings/documents/1/" in page) is sees
+    assert "Le calendrier" in page
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -100,6 +100,46 @@ def test_the_demo_has_the_2017_co_construction_with_true_figures() -> None:
     assert entries.exclude(kind="answered_idea").count() == Idea.objects.count()
 
 
+def test_the_demo_has_the_committee_s_meetings_and_decisions_with_true_figures() -> None:
+    import datetime
+
+    from missa.meetings.models import Attendance, Decision, Document, Meeting, MemberAttendance
+
+    load()
+    held = Meeting.objects.filter(held_at__isnull=False)
+    # Eight meetings from May 2017 to December 2018, and one coming.
+    assert held.count() == 8
+    assert held.order_by("starts_at").first().date == datetime.date(2017, 5, 15)  # type: ignore[union-attr]
+    assert held.order_by("starts_at").last().date == datetime.date(2018, 12, 10)  # type: ignore[union-attr]
+    launch = Meeting.objects.get(kind="plenary")
+    assert launch.date == datetime.date(2018, 4, 16)
+    assert Meeting.objects.published().filter(held_at__isnull=True).count() == 1
+    assert Decision.objects.count() == 40
+    numbers = list(
+        Decision.objects.order_by("decided_on", "number").values_list("number", flat=True)
+    )
+    assert numbers == list(range(1, 41))  # numbered in the order they were taken
+    assert Decision.objects.filter(ideas__isnull=False).exists()
+    assert Document.objects.filter(is_confidential=True).exists()
+    for document in Document.objects.all():
+        with document.file.open("rb") as stored:
+            assert stored.read(5) == b"%PDF-"
+    for meeting in held:
+        rows = Attendance.objects.filter(meeting=meeting, is_guest=False)
+        assert rows.count() == 27
+        assert meeting.present_count == rows.filter(status="present").count()
+        assert meeting.decision_count == meeting.decisions.count()
+        entries = Activity.objects.filter(kind="attended_meeting", object_id=meeting.pk)
+        assert entries.count() == meeting.present_count
+    # Minutes approved at the next meeting: all but the last one's.
+    assert held.filter(minutes_published_at__isnull=False).count() == 7
+    assert Activity.objects.filter(kind="took_decision").count() == 40
+    for member in MemberAttendance.objects.all():
+        rows = Attendance.objects.filter(actor=member.actor, is_guest=False)
+        assert member.present == rows.filter(status="present").count()
+        assert member.held == rows.count()
+
+
 def test_demo_editorials_quote_the_months_true_figures() -> None:
     load()
     months = ["2017-09-01", "2018-04-01", "2019-06-01"]
@@ -163,6 +203,7 @@ def test_each_app_declares_its_own_share_of_the_demo() -> None:
         "missa.actors.demo",
         "missa.activity.demo",
         "missa.participation.demo",
+        "missa.meetings.demo",
         "missa.journal.demo",
         "missa.charter.demo",
         "missa.press.demo",
