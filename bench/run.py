@@ -63,6 +63,13 @@ PAGES = [
     ("idea list, searched", "/ideas/?q=velo"),
     ("idea with its comments", "{idea}"),
     ("consultation results", "/consultations/image-de-la-ville/results/"),
+    ("meetings", "/meetings/"),
+    ("meeting", "/meetings/pleniere-lancement-2018-04/"),
+    ("decisions register, searched", "/decisions/?q=marque"),
+    ("plan tracker", "/plan/plan-2018-2020/"),
+    ("plan tracker, filtered", "/plan/plan-2018-2020/?sector=tourisme&status=done&sort=progress"),
+    ("plan tracker, page 40", "/plan/plan-2018-2020/?page=40"),
+    ("action", "/actions/5/"),
 ]
 # The pages whose cached throughput is compared with /healthz's.
 CACHED_TARGETS = [
@@ -72,6 +79,8 @@ CACHED_TARGETS = [
     "actor",
     "idea list",
     "idea with its comments",
+    "plan tracker",
+    "action",
 ]
 SIGNED_IN_PAGES = [
     ("home", "/"),

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     # Before the journal: the demo's editorials count the months' ideas too.
     "missa.participation",
     "missa.meetings",
+    "missa.actions",
     "missa.journal",
     "missa.charter",
     "missa.press",
@@ -369,4 +370,5 @@ MISSA_PAGE_SIZES = {
     "calls": 12,
     "meetings": 12,
     "decisions": 25,
+    "actions": 25,
 }

@@ -32,6 +32,7 @@ MAIN_MENU = [
     MenuItem("programme:programme", _("The programme"), exact=True),
     MenuItem("participation:call-list", _("Ideas")),
     MenuItem("meetings:meeting-list", _("Committee")),
+    MenuItem("actions:plan-list", _("The plan")),
     MenuItem("journal:month-list", _("Journal")),
     MenuItem("actors:actor-list", _("Actors")),
     MenuItem("charter:charter", _("The charter")),

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 from missa.accounts.models import User
 from missa.accounts.rules import waits_for_two_factor
 from missa.accounts.security import two_factor_setup_url
+from missa.actions.models import Action
 from missa.activity.charts import sector_activity_chart
 from missa.activity.models import Activity
 from missa.actors.figures import sector_actor_count
@@ -76,6 +77,7 @@ def sector_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 IDEAS_SHOWN = 5
+ACTIONS_SHOWN = 10
 
 
 @require_safe
@@ -104,6 +106,17 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             .filter(actor=actor)
             .order_by("-created_at", "-pk")
             .only("pk", "title", "state")[:IDEAS_SHOWN]
+        ),
+        # The actions of the plan it leads or supports (published plans).
+        "led_actions": list(
+            Action.objects.filter(lead=actor, plan__published_at__isnull=False)
+            .select_related("plan")
+            .order_by("plan", "number")[:ACTIONS_SHOWN]
+        ),
+        "supported_actions": list(
+            Action.objects.filter(partners__actor=actor, plan__published_at__isnull=False)
+            .select_related("plan")
+            .order_by("plan", "number")[:ACTIONS_SHOWN]
         ),
         # A committee member's attendance (stored by the roll).
         "attendance": MemberAttendance.objects.filter(actor=actor).first(),

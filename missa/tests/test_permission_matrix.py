@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from missa.accounts.models import User
 from missa.accounts.rules import is_administrator, is_editor, waits_for_two_factor
+from missa.actions.models import Action, Milestone, Plan
 from missa.actors.models import Actor, Membership
 from missa.actors.rules import is_ambassador_member, is_committee_member, is_partner_member
 from missa.applications.models import Application
@@ -176,6 +177,30 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     },
     "meetings:decision-list": ("/decisions/", PUBLIC),
     "meetings:decision-detail": ("/decisions/1/", PUBLIC),
+    # The plan (one, published): action 1 led by Atelier Alice (the ambassador's), milestone 1.
+    "actions:plan-list": ("/plan/", answer(302)),
+    "actions:plan-detail": ("/plan/plan/", PUBLIC),
+    "actions:action-detail": ("/actions/1/", PUBLIC),
+    **{
+        f"actions:{name}": (url, answer(302, 403, committee=200, editor=200, administrator=200))
+        for name, url in (
+            ("action-new", "/plan/plan/new/"),
+            ("action-edit", "/actions/1/edit/"),
+            ("milestone-new", "/actions/1/milestones/new/"),
+            ("milestone-edit", "/actions/1/milestones/1/edit/"),
+        )
+    },
+    # News and milestones done: the lead's members too.
+    **{
+        f"actions:{name}": (
+            url,
+            answer(302, 403, ambassador=200, committee=200, editor=200, administrator=200),
+        )
+        for name, url in (
+            ("update-new", "/actions/1/updates/new/"),
+            ("milestone-done", "/actions/1/milestones/1/done/"),
+        )
+    },
     "notifications:list": ("/notifications/", SIGNED_IN_ONLY),
     # Someone else's (or no) notification: as if it did not exist.
     "notifications:open": ("/notifications/999999/", answer(302, 404)),
@@ -277,6 +302,8 @@ ADMIN_PAGES = [
     "/admin/meetings/meeting/",
     "/admin/meetings/agendaitem/",
     "/admin/meetings/decision/",
+    "/admin/actions/plan/",
+    "/admin/actions/action/",
 ]
 ADMINISTRATORS_ONLY = answer(302, 302, editor=403, administrator=200)
 ADMIN_ACCOUNT_PAGES = [
@@ -332,6 +359,7 @@ def sign_in_as(client: Client, cast: dict[str, Actor]) -> Callable[[str], User |
         if not Call.objects.filter(slug="appel-ouvert").exists():
             _open_call_with_an_idea(cast["alice"], User.objects.get(username="owner"))
             _held_meeting_with_a_decision(cast["carol"])
+            _plan_with_an_action(cast["alice"])
         if role == "visitor":
             return None
         user = User.objects.create_user(role, f"{role}@example.org", "pw-sorgue-2017")
@@ -414,6 +442,28 @@ def _held_meeting_with_a_decision(organiser: Actor) -> None:
         title_fr="Calendrier adopté",
         text_fr="Le comité adopte le calendrier.",
         method=Decision.Method.CONSENSUS,
+    )
+
+
+def _plan_with_an_action(lead: Actor) -> None:
+    plan = Plan.objects.create(
+        slug="plan",
+        title_fr="Plan d'actions",
+        starts_on=datetime.date(2018, 5, 1),
+        ends_on=datetime.date(2020, 12, 31),
+        published_at=timezone.now(),
+    )
+    action = Action.objects.create(
+        pk=1,
+        plan=plan,
+        number=1,
+        title_fr="Des bancs sur les quais",
+        lead=lead,
+        starts_on=datetime.date(2018, 6, 1),
+        ends_on=datetime.date(2019, 6, 1),
+    )
+    Milestone.objects.create(
+        pk=1, action=action, title_fr="Devis", due_on=datetime.date(2018, 9, 1), weight=50
     )
 
 

@@ -140,6 +140,41 @@ def test_the_demo_has_the_committee_s_meetings_and_decisions_with_true_figures()
         assert member.held == rows.count()
 
 
+def test_the_demo_has_the_action_plan_with_true_figures() -> None:
+    from collections import Counter
+    from decimal import Decimal
+
+    from missa.actions.models import Action, Plan
+
+    load()
+    plan = Plan.objects.get()
+    assert getattr(plan, "title_fr", "") == "Plan d'actions 2018–2020"
+    assert plan.adopted_by is not None and plan.adopted_by.decided_on.isoformat() == "2018-03-12"
+    actions = list(Action.objects.filter(plan=plan))
+    assert len(actions) == 40
+    assert len({action.status for action in actions}) == 5  # a realistic mix
+    assert {
+        objective for a in actions for objective in a.objectives.values_list("slug", flat=True)
+    } == {
+        "federer",
+        "excellence",
+        "moyens",
+        "notoriete",
+        "retombees",
+    }
+    assert plan.status_counts == dict(Counter(action.status for action in actions))
+    counted = [action for action in actions if action.status != "abandoned"]
+    assert plan.progress == round(sum(action.progress for action in counted) / len(counted))
+    assert plan.budget_planned == sum((a.budget_planned for a in counted), Decimal(0))
+    for action in actions:
+        assert action.budget_planned == sum(line.planned for line in action.funding.all())
+        assert not action.partners.filter(actor=action.lead).exists()
+    # The journal says how far the actions came, month after month.
+    reached = Activity.objects.filter(kind="led_action", title_fr__contains="a atteint")
+    assert reached.exists()
+    assert not Action.objects.filter(status="abandoned", status_reason_fr="").exists()
+
+
 def test_demo_editorials_quote_the_months_true_figures() -> None:
     load()
     months = ["2017-09-01", "2018-04-01", "2019-06-01"]
@@ -204,6 +239,7 @@ def test_each_app_declares_its_own_share_of_the_demo() -> None:
         "missa.activity.demo",
         "missa.participation.demo",
         "missa.meetings.demo",
+        "missa.actions.demo",
         "missa.journal.demo",
         "missa.charter.demo",
         "missa.press.demo",

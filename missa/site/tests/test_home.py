@@ -100,6 +100,7 @@ def test_each_app_declares_its_part_of_the_home_page(cast: dict[str, Actor]) -> 
         "site/home_figures.html",
         "journal/home_section.html",
         "participation/home_section.html",
+        "actions/home_section.html",
         "meetings/home_section.html",
         "site/home_sectors.html",
     ]
