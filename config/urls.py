@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("missa.participation.urls")),
     path("", include("missa.meetings.urls")),
     path("", include("missa.actions.urls")),
+    path("", include("missa.indicators.urls")),
     path("", include("missa.discussion.urls")),
     path("accounts/", include("missa.accounts.urls")),
     path("notifications/", include("missa.notifications.urls")),

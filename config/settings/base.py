@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "missa.participation",
     "missa.meetings",
     "missa.actions",
+    "missa.indicators",
     "missa.journal",
     "missa.charter",
     "missa.press",

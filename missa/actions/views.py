@@ -148,7 +148,8 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "action": action,
         "objectives": list(action.objectives.all()),
         "sectors": list(action.sectors.all()),
-        "benefits": list(action.benefits.all()),
+        # The indicators of its benefits (indicators.Indicator.benefit: the plan sits below).
+        "benefits": list(action.benefits.prefetch_related("indicators")),
         "partners": list(action.partners.select_related("actor")),
         "milestones": list(action.milestones.all()),
         "updates": list(action.updates.select_related("actor")[:20]),

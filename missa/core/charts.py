@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Series:
     label: str
-    values: Sequence[int]
+    values: Sequence[int | float]
     colour: str = "#0b5394"
 
 
@@ -39,6 +39,8 @@ class Chart:
     # and of what: the heading of that column (answers to a question: "of the respondents").
     share_heading: str = ""
     share_total: int | None = None
+    # Whether the value axis starts at zero (counts), or fits the values (a population).
+    from_zero: bool = True
 
     def __post_init__(self) -> None:
         if self.kind not in {"bar", "hbar", "line"}:
@@ -50,7 +52,7 @@ class Chart:
             raise ValueError("A chart's links go one per label.")
 
     @property
-    def rows(self) -> list[tuple[str, str, list[int]]]:
+    def rows(self) -> list[tuple[str, str, list[int | float]]]:
         """(label, link, values across the series) for the table."""
         links = self.links or [""] * len(self.labels)
         return [
@@ -59,9 +61,9 @@ class Chart:
         ]
 
     @property
-    def table_rows(self) -> list[tuple[str, str, list[int], float | None]]:
+    def table_rows(self) -> list[tuple[str, str, list[int | float], float | None]]:
         """The rows with, when the chart gives shares, each label's percentage of the total."""
-        total = self.share_total
+        total: int | float | None = self.share_total
         if total is None and self.series:
             total = sum(self.series[0].values)
         return [

@@ -33,6 +33,7 @@ MAIN_MENU = [
     MenuItem("participation:call-list", _("Ideas")),
     MenuItem("meetings:meeting-list", _("Committee")),
     MenuItem("actions:plan-list", _("The plan")),
+    MenuItem("indicators:dashboard", _("Benefits")),
     MenuItem("journal:month-list", _("Journal")),
     MenuItem("actors:actor-list", _("Actors")),
     MenuItem("charter:charter", _("The charter")),

@@ -74,7 +74,7 @@ def test_the_menus_come_from_one_list_and_mark_the_current_section(
     html = render("{% main_menu %}", path="/journal/2017/06/")
     assert '<a href="/journal/" aria-current="page">Journal</a>' in html
     assert '<a href="/">Accueil</a>' in html
-    assert html.count("<li>") == 10
+    assert html.count("<li>") == 11
     visitor = render("{% account_links as links %}{{ links|length }}")
     reviewer = render("{% account_links as links %}{{ links|length }}", user=committee_member)
     assert (visitor, reviewer) == ("3", "4")

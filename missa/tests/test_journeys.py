@@ -141,7 +141,7 @@ def test_keyboard_only_navigation_of_the_menu(
     journal = tab.get_by_role("navigation", name="Menu principal").get_by_role(
         "link", name="Journal"
     )
-    for _ in range(14):
+    for _ in range(16):
         tab.keyboard.press("Tab")
         if journal.evaluate("element => element === document.activeElement"):
             break

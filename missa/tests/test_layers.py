@@ -3,7 +3,7 @@
     6  site, demo                       readers of everything below
     4  journal, applications, brandkit, the domain apps, in this order within the floor:
        participation · meetings ·        (a decision answers ideas; an action comes from
-       actions                           an idea or a decision)
+       actions · indicators              an idea or a decision; indicators count them all)
     3  activity, charter, programme,    the ledger, the charter, the programme, the press page,
        press, discussion                comments and moderation
     2  actors                           organisations, people, roles and their predicates
@@ -39,6 +39,7 @@ LAYERS: dict[str, float] = {
     "participation": 4,
     "meetings": 4.1,
     "actions": 4.2,
+    "indicators": 4.3,
     "site": 6,
     "demo": 6,
 }

@@ -25,6 +25,8 @@ from missa.actors.rules import is_ambassador_member, is_committee_member, is_par
 from missa.applications.models import Application
 from missa.charter.models import CharterVersion, Commitment
 from missa.charter.services import publish_charter_version
+from missa.core.models import Benefit
+from missa.indicators.models import Indicator, Measurement
 from missa.meetings.models import AgendaItem, Decision, Document, Meeting
 from missa.participation.models import Call, Consultation, Idea, Option, Question
 from missa.programme.models import Phase
@@ -201,6 +203,15 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
             ("milestone-done", "/actions/1/milestones/1/done/"),
         )
     },
+    # The benefits: an indicator entered by editors ("population") with a value.
+    "indicators:dashboard": ("/indicators/", PUBLIC),
+    "indicators:indicator-detail": ("/indicators/population/", PUBLIC),
+    "indicators:indicator-csv": ("/indicators/population/data.csv", PUBLIC),
+    "indicators:measurement-new": (
+        "/indicators/population/measure/",
+        answer(302, 403, editor=200, administrator=200),
+    ),
+    "indicators:import": ("/indicators/import/", answer(302, 403, editor=200, administrator=200)),
     "notifications:list": ("/notifications/", SIGNED_IN_ONLY),
     # Someone else's (or no) notification: as if it did not exist.
     "notifications:open": ("/notifications/999999/", answer(302, 404)),
@@ -304,6 +315,7 @@ ADMIN_PAGES = [
     "/admin/meetings/decision/",
     "/admin/actions/plan/",
     "/admin/actions/action/",
+    "/admin/indicators/indicator/",
 ]
 ADMINISTRATORS_ONLY = answer(302, 302, editor=403, administrator=200)
 ADMIN_ACCOUNT_PAGES = [
@@ -360,6 +372,7 @@ def sign_in_as(client: Client, cast: dict[str, Actor]) -> Callable[[str], User |
             _open_call_with_an_idea(cast["alice"], User.objects.get(username="owner"))
             _held_meeting_with_a_decision(cast["carol"])
             _plan_with_an_action(cast["alice"])
+            _an_indicator()
         if role == "visitor":
             return None
         user = User.objects.create_user(role, f"{role}@example.org", "pw-sorgue-2017")
@@ -465,6 +478,18 @@ def _plan_with_an_action(lead: Actor) -> None:
     Milestone.objects.create(
         pk=1, action=action, title_fr="Devis", due_on=datetime.date(2018, 9, 1), weight=50
     )
+
+
+def _an_indicator() -> None:
+    indicator = Indicator.objects.create(
+        slug="population",
+        name_fr="Population",
+        definition_fr="Les habitants.",
+        source_fr="INSEE",
+        frequency="yearly",
+        benefit=Benefit.objects.create(slug="qualite-de-vie", name_fr="Qualité de vie"),
+    )
+    Measurement.objects.create(indicator=indicator, on=datetime.date(2017, 1, 1), value=19483)
 
 
 @pytest.mark.parametrize("role", ROLES)

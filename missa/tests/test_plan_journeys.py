@@ -1,4 +1,5 @@
-"""The action plan in a browser: a visitor follows a decision to the action it creates; the
+"""The action plan in a browser: a visitor follows a decision to the action it creates, and
+the action to the indicator it moves; the
 lead's member marks a milestone done and posts news; an editor changes the action's status.
 Every page checked with axe at both widths."""
 
@@ -15,6 +16,9 @@ from missa.accounts.models import User
 from missa.actions.models import Action, Milestone, Plan
 from missa.actors.models import Actor, Membership
 from missa.browser import CHROMIUM, check, watched_page
+from missa.core.models import Benefit
+from missa.indicators.models import Indicator, Measurement
+from missa.indicators.services import refresh_indicator
 from missa.meetings.models import Decision, Meeting
 from missa.tests.test_network_journeys import _session_cookie
 
@@ -65,6 +69,24 @@ def test_a_decision_leads_to_its_action_which_its_lead_moves_forward(
         status="in_progress",
         decision=decision,
     )
+    quality = Benefit.objects.get_or_create(
+        slug="qualite-de-vie", defaults={"name_fr": "Qualité de vie"}
+    )[0]
+    action.benefits.add(quality)
+    population = Indicator.objects.create(
+        slug="population",
+        name_fr="Population municipale",
+        definition_fr="Les habitants.",
+        unit_fr="habitants",
+        source_fr="INSEE",
+        frequency="yearly",
+        benefit=quality,
+        baseline_value=19483,
+        baseline_on=datetime.date(2015, 12, 31),
+    )
+    Measurement.objects.create(indicator=population, on=datetime.date(2015, 12, 31), value=19483)
+    Measurement.objects.create(indicator=population, on=datetime.date(2020, 12, 31), value=19795)
+    refresh_indicator(population)
     Milestone.objects.create(
         action=action, title_fr="Devis signés", due_on=datetime.date(2018, 9, 1), weight=40
     )
@@ -84,6 +106,10 @@ def test_a_decision_leads_to_its_action_which_its_lead_moves_forward(
         tab.get_by_role("link", name="Action 1 : Poser des bancs").click()
         expect(tab.get_by_role("heading", name="Poser des bancs")).to_be_visible()
         check(tab, watch)
+        tab.get_by_role("link", name="Population municipale").click()
+        expect(tab.get_by_role("heading", name="Population municipale")).to_be_visible()
+        check(tab, watch)
+        tab.go_back()
         tab.get_by_role("link", name="Plan d'actions 2018–2020").first.click()
         check(tab, watch)
 

@@ -175,6 +175,30 @@ def test_the_demo_has_the_action_plan_with_true_figures() -> None:
     assert not Action.objects.filter(status="abandoned", status_reason_fr="").exists()
 
 
+def test_the_demo_has_twenty_indicators_across_the_five_benefits() -> None:
+    import datetime
+    from decimal import Decimal
+
+    from missa.indicators.models import Indicator
+    from missa.indicators.services import refresh_indicator
+
+    load()
+    indicators = list(Indicator.objects.all())
+    assert len(indicators) == 20
+    assert len({indicator.benefit_id for indicator in indicators}) == 5
+    population = Indicator.objects.get(slug="population")
+    assert population.baseline_value == Decimal(19483)
+    assert population.measurements.get(on=datetime.date(2015, 12, 31)).value == Decimal(19483)
+    assert "démonstration" in getattr(population, "source_fr", "")
+    assert Indicator.objects.filter(is_headline=True).count() == 3
+    # What the dashboard shows is what a fresh recount finds.
+    for indicator in indicators:
+        stored = (indicator.latest_value, indicator.progress, indicator.on_track)
+        refresh_indicator(indicator)
+        assert (indicator.latest_value, indicator.progress, indicator.on_track) == stored
+        assert indicator.latest_value is not None
+
+
 def test_demo_editorials_quote_the_months_true_figures() -> None:
     load()
     months = ["2017-09-01", "2018-04-01", "2019-06-01"]
@@ -240,6 +264,7 @@ def test_each_app_declares_its_own_share_of_the_demo() -> None:
         "missa.participation.demo",
         "missa.meetings.demo",
         "missa.actions.demo",
+        "missa.indicators.demo",
         "missa.journal.demo",
         "missa.charter.demo",
         "missa.press.demo",

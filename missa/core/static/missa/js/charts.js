@@ -21,7 +21,9 @@
     var kind = table.getAttribute("data-chart-kind") === "line" ? "line" : "bar";
     // "hbar": bars along the labels, for long labels (the answers to a question).
     var horizontal = table.getAttribute("data-chart-kind") === "hbar";
-    var values = { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } };
+    // Counts start at zero; a series such as a population fits its values.
+    var fromZero = table.getAttribute("data-chart-zero") !== "false";
+    var values = { stacked: stacked, beginAtZero: fromZero, ticks: fromZero ? { precision: 0 } : {} };
     var names = { stacked: stacked, ticks: { autoSkip: !horizontal, maxRotation: 0 } };
     var stacked = table.getAttribute("data-chart-stacked") === "true";
     // The columns of figures carry their colour; others (a share in percent) are for reading.
