@@ -11,23 +11,22 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from missa.actors.models import Actor, normalize_for_search
-from missa.core.forms import SectorsField
+from missa.core.forms import ListFilterForm, SectorsField, search_field
 from missa.core.models import Benefit, Objective, Sector
 from missa.core.uploads import clean_document
-from missa.core.validators import CONTROL_CHARACTERS, validate_single_line
+from missa.core.validators import validate_single_line
 from missa.meetings.models import Decision
 from missa.participation.models import Idea
 
 from .models import Action, Funding, Partner
 from .services import FundingLine, PartnerLine
 
-SEARCH_MAX_LENGTH = 100
 PARTNER_ROWS = 6
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ActionFilterForm(forms.Form):
-    """The tracker's filters. Unknown values are dropped, never an error page."""
+class ActionFilterForm(ListFilterForm):
+    """The tracker's filters."""
 
     SORTS = {
         "number": ("number",),
@@ -36,11 +35,7 @@ class ActionFilterForm(forms.Form):
         "budget": ("-budget_planned", "number"),
     }
 
-    q = forms.CharField(
-        label=_("Search the actions"),
-        required=False,
-        widget=forms.SearchInput(attrs={"maxlength": SEARCH_MAX_LENGTH, "autocomplete": "off"}),
-    )
+    q = search_field(_("Search the actions"))
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
@@ -80,22 +75,7 @@ class ActionFilterForm(forms.Form):
             "benefit": _("All benefits"),
         }
         for name, terms in self.terms.items():
-            self.fields[name].choices = [  # type: ignore[attr-defined]
-                ("", labels[name]),
-                *((slug, term.name) for slug, term in terms.items()),
-            ]
-
-    def clean_q(self) -> str:
-        text = CONTROL_CHARACTERS.sub(" ", str(self.cleaned_data.get("q", "")))
-        return " ".join(text.split())[:SEARCH_MAX_LENGTH]
-
-    def filters(self) -> dict[str, Any]:
-        """Return the valid filter values; invalid ones are left out."""
-        self.is_valid()
-        data = {
-            name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors
-        }
-        return {name: value for name, value in data.items() if value}
+            self.offer(name, labels[name], terms.values())
 
     def apply(self, actions: QuerySet[Action], filters: dict[str, Any], today: Any) -> Any:
         status = filters.get("status")

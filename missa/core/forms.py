@@ -1,6 +1,7 @@
 """Form fields shared by every app."""
 
 import json
+from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Any
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from .geo import OutlineError, validate_outlines
 from .models import Sector
 from .uploads import MEGABYTE, clean_document, clean_image
+from .validators import CONTROL_CHARACTERS
 
 IMAGE_ACCEPT = "image/png,image/jpeg,image/webp"
 
@@ -154,3 +156,38 @@ class OutlinesUploadField(forms.FileField):
             # OutlineError says what is wrong; other errors mean it is not JSON at all.
             message = str(error) if isinstance(error, OutlineError) else _("The file is not JSON.")
             raise forms.ValidationError(message) from error
+
+
+SEARCH_MAX_LENGTH = 100
+
+
+def search_field(label: Any) -> forms.CharField:
+    """Return a list's search box (optional, its length capped, no autocompletion)."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.SearchInput(attrs={"maxlength": SEARCH_MAX_LENGTH, "autocomplete": "off"}),
+    )
+
+
+class ListFilterForm(forms.Form):
+    """A list's search and filters, read from its address: a long pasted search is cut and its
+    control characters dropped rather than refused, and invalid values are left out — a list
+    never fails on what its address says."""
+
+    def clean_q(self) -> str:
+        text = CONTROL_CHARACTERS.sub(" ", str(self.cleaned_data.get("q", "")))
+        return " ".join(text.split())[:SEARCH_MAX_LENGTH]
+
+    def filters(self) -> dict[str, Any]:
+        """Return the valid filter values; invalid ones are left out."""
+        self.is_valid()
+        data = {
+            name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors
+        }
+        return {name: value for name, value in data.items() if value}
+
+    def offer(self, name: str, everything: Any, terms: Iterable[Any]) -> None:
+        """Offer terms (with a slug and a name) as the choices of field name, after everything."""
+        field: Any = self.fields[name]
+        field.choices = [("", everything), *((term.slug, term.name) for term in terms)]

@@ -9,26 +9,21 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from missa.actors.models import Actor, normalize_for_search
-from missa.core.forms import SectorsField
+from missa.core.forms import ListFilterForm, SectorsField, search_field
 from missa.core.models import Objective, Sector
 from missa.core.validators import CONTROL_CHARACTERS, validate_single_line
 from missa.participation.models import Idea
 
 from .models import Attendance, Decision, Meeting
 
-SEARCH_MAX_LENGTH = 100
 GUESTS_MAX = 40
 IDEAS_MAX = 30
 
 
-class DecisionFilterForm(forms.Form):
-    """The register's filters. Unknown values are dropped, never an error page."""
+class DecisionFilterForm(ListFilterForm):
+    """The register's filters."""
 
-    q = forms.CharField(
-        label=_("Search the decisions"),
-        required=False,
-        widget=forms.SearchInput(attrs={"maxlength": SEARCH_MAX_LENGTH, "autocomplete": "off"}),
-    )
+    q = search_field(_("Search the decisions"))
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     objective = forms.ChoiceField(label=_("Objective"), required=False)
@@ -48,26 +43,8 @@ class DecisionFilterForm(forms.Form):
             ("", _("All years")),
             *((str(year), str(year)) for year in years),
         ]
-        self.fields["sector"].choices = [  # type: ignore[attr-defined]
-            ("", _("All sectors")),
-            *((sector.slug, sector.name) for sector in sectors),
-        ]
-        self.fields["objective"].choices = [  # type: ignore[attr-defined]
-            ("", _("All objectives")),
-            *((objective.slug, objective.name) for objective in objectives),
-        ]
-
-    def clean_q(self) -> str:
-        text = CONTROL_CHARACTERS.sub(" ", str(self.cleaned_data.get("q", "")))
-        return " ".join(text.split())[:SEARCH_MAX_LENGTH]
-
-    def filters(self) -> dict[str, Any]:
-        """Return the valid filter values; invalid ones are left out."""
-        self.is_valid()
-        data = {
-            name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors
-        }
-        return {name: value for name, value in data.items() if value}
+        self.offer("sector", _("All sectors"), sectors)
+        self.offer("objective", _("All objectives"), objectives)
 
     def apply(self, decisions: QuerySet[Decision], filters: dict[str, Any]) -> QuerySet[Decision]:
         if "year" in filters:

@@ -9,13 +9,12 @@ from django.db.models.functions import Mod
 from django.utils.translation import gettext_lazy as _
 
 from missa.actors.models import Actor, normalize_for_search
-from missa.core.forms import ImageUploadField, SectorsField
+from missa.core.forms import ImageUploadField, ListFilterForm, SectorsField, search_field
 from missa.core.models import Objective, Sector
-from missa.core.validators import CONTROL_CHARACTERS, validate_single_line
+from missa.core.validators import validate_single_line
 
 from .models import ANSWER_STATES, Answer, Call, Idea, Question
 
-SEARCH_MAX_LENGTH = 100
 TITLE_MAX_LENGTH = 150
 TEXT_MAX_LENGTH = 5000
 ANSWER_MAX_LENGTH = 5000
@@ -125,8 +124,8 @@ class AnswerForm(forms.Form):
         return data
 
 
-class IdeaFilterForm(forms.Form):
-    """The idea list's filters. Unknown values are dropped, never an error page."""
+class IdeaFilterForm(ListFilterForm):
+    """The idea list's filters."""
 
     SORTS = {
         "supported": ("-support_count", "-pk"),
@@ -136,11 +135,7 @@ class IdeaFilterForm(forms.Form):
     # Filters that choose how the ideas are shown, not which.
     PRESENTATION = frozenset({"sort", "seed"})
 
-    q = forms.CharField(
-        label=_("Search the ideas"),
-        required=False,
-        widget=forms.SearchInput(attrs={"maxlength": SEARCH_MAX_LENGTH, "autocomplete": "off"}),
-    )
+    q = search_field(_("Search the ideas"))
     call = forms.ChoiceField(label=_("Call for ideas"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     objective = forms.ChoiceField(label=_("Objective"), required=False)
@@ -186,26 +181,12 @@ class IdeaFilterForm(forms.Form):
             ]
         else:
             del self.fields["call"]
-        self.fields["sector"].choices = [  # type: ignore[attr-defined]
-            ("", _("All sectors")),
-            *((sector.slug, sector.name) for sector in sectors),
-        ]
-        self.fields["objective"].choices = [  # type: ignore[attr-defined]
-            ("", _("All objectives")),
-            *((objective.slug, objective.name) for objective in objectives),
-        ]
-
-    def clean_q(self) -> str:
-        text = CONTROL_CHARACTERS.sub(" ", str(self.cleaned_data.get("q", "")))
-        return " ".join(text.split())[:SEARCH_MAX_LENGTH]
+        self.offer("sector", _("All sectors"), sectors)
+        self.offer("objective", _("All objectives"), objectives)
 
     def filters(self) -> dict[str, Any]:
-        """Return the valid filter values; invalid ones are left out."""
-        self.is_valid()
-        data = {
-            name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors
-        }
-        filters = {name: value for name, value in data.items() if value}
+        """Return the valid filter values (the random order's seed only with that order)."""
+        filters = super().filters()
         if filters.get("sort") != "random":
             filters.pop("seed", None)
         return filters
