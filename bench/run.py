@@ -70,6 +70,8 @@ PAGES = [
     ("plan tracker, filtered", "/plan/plan-2018-2020/?sector=tourisme&status=done&sort=progress"),
     ("plan tracker, page 40", "/plan/plan-2018-2020/?page=40"),
     ("action", "/actions/5/"),
+    ("benefits dashboard", "/indicators/"),
+    ("indicator", "/indicators/population/"),
 ]
 # The pages whose cached throughput is compared with /healthz's.
 CACHED_TARGETS = [
@@ -81,6 +83,8 @@ CACHED_TARGETS = [
     "idea with its comments",
     "plan tracker",
     "action",
+    "benefits dashboard",
+    "indicator",
 ]
 SIGNED_IN_PAGES = [
     ("home", "/"),

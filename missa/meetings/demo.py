@@ -340,11 +340,15 @@ def load(demo: DemoContext) -> dict[str, int]:
     decisions_of: dict[int, list[Decision]] = {}
     for decision in decisions:
         decisions_of.setdefault(decision.meeting_id, []).append(decision)
+    # By id, not by object: a chain of thousands of meetings each holding the next would be
+    # freed recursively (past Python's recursion limit) at --scale 100.
+    approved_on: dict[int, datetime.date] = {}
     for meeting, following in itertools.pairwise(meetings):
         fr, en = _minutes(meeting, items_of.get(meeting.pk, []), decisions_of.get(meeting.pk, []))
         meeting.minutes_fr, meeting.minutes_en = fr, en  # type: ignore[attr-defined]
-        meeting.minutes_approved_at = following
+        meeting.minutes_approved_at_id = following.pk
         meeting.minutes_published_at = following.ends_at
+        approved_on[meeting.pk] = following.date
     Meeting.objects.bulk_update(
         meetings,
         ["minutes_fr", "minutes_en", "minutes_approved_at", "minutes_published_at"],
@@ -381,12 +385,12 @@ def load(demo: DemoContext) -> dict[str, int]:
                     **attended,
                 )
             )
-        if meeting.minutes_approved_at is not None:
+        if meeting.pk in approved_on:
             records.append(
                 ActivityRecord(
                     actor_id=organiser.pk,
                     kind=Activity.Kind.PUBLISHED_MINUTES,
-                    date=meeting.minutes_approved_at.date,
+                    date=approved_on[meeting.pk],
                     related=meeting,
                     **titles_in_both(minutes_titles, meeting),
                 )
