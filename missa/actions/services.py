@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -25,6 +24,7 @@ from missa.activity.models import Activity
 from missa.activity.services import record_activity, titles_in_both
 from missa.actors.models import Actor, Membership
 from missa.core.models import Benefit, Objective, Sector
+from missa.core.translations import text_in
 
 from .models import (
     FINISHED,
@@ -39,7 +39,6 @@ from .models import (
     Update,
 )
 
-FIRST_LANGUAGE = settings.LANGUAGE_CODE
 WEIGHTS_MAX = 100
 CENT = Decimal("0.01")
 
@@ -47,14 +46,6 @@ CENT = Decimal("0.01")
 def _money(amount: Decimal | None) -> Decimal:
     """Return an amount in euros and cents, as the database stores it (whatever its backend)."""
     return (amount or Decimal(0)).quantize(CENT)
-
-
-def _title(instance: object, language: str) -> str:
-    return str(
-        getattr(instance, f"title_{language}", "")
-        or getattr(instance, f"title_{FIRST_LANGUAGE}", "")
-        or ""
-    )
 
 
 def _euros(amount: Decimal) -> str:
@@ -67,14 +58,14 @@ def _euros(amount: Decimal) -> str:
 def created_titles(language: str, action: Action) -> str:
     return _("Leads action %(number)s of the plan: %(title)s") % {
         "number": action.number,
-        "title": _title(action, language),
+        "title": text_in(action, "title", language),
     }
 
 
 def status_titles(language: str, action: Action) -> str:
     return _("Action %(number)s (%(title)s): %(status)s") % {
         "number": action.number,
-        "title": _title(action, language),
+        "title": text_in(action, "title", language),
         "status": Action.Status(action.status).label,
     }
 
@@ -83,7 +74,7 @@ def progress_titles(language: str, action: Action) -> str:
     return _("Action %(number)s reached %(progress)s %%: %(title)s") % {
         "number": action.number,
         "progress": action.progress,
-        "title": _title(action, language),
+        "title": text_in(action, "title", language),
     }
 
 

@@ -74,3 +74,15 @@ class FlagMissingEnglishMixin:
                 )
                 % {"fields": ", ".join(missing)},
             )
+
+
+def text_in(instance: object, field: str, language: str) -> str:
+    """Return a translated field's text in language, or in the site's first language when it
+    has none there (as modeltranslation falls back), whatever language is active."""
+    from django.conf import settings
+
+    return str(
+        getattr(instance, f"{field}_{language}", "")
+        or getattr(instance, f"{field}_{settings.LANGUAGE_CODE}", "")
+        or ""
+    )

@@ -22,6 +22,7 @@ from missa.actors.demo import INSTITUTIONS
 from missa.actors.models import Actor, ActorRole
 from missa.core.models import Objective, Sector
 from missa.core.seeding import DemoContext
+from missa.core.translations import text_in
 from missa.participation.models import Idea
 from missa.programme.models import Phase
 
@@ -56,15 +57,6 @@ class Plan:
 
 
 STATUSES = [("present", 0.8), ("excused", 0.13), ("absent", 0.07)]
-
-
-def _name(instance: object, language: str) -> str:
-    """Return a translated field's text in language (French when it has no English)."""
-    return str(getattr(instance, f"name_{language}", "") or getattr(instance, "name_fr", ""))
-
-
-def _title(instance: object, language: str) -> str:
-    return str(getattr(instance, f"title_{language}", "") or getattr(instance, "title_fr", ""))
 
 
 def _aware(day: datetime.date, hour: int) -> datetime.datetime:
@@ -105,11 +97,25 @@ def _minutes(
     for item in items:
         if item.is_confidential:
             continue
-        fr += [f"### {_title(item, 'fr')}", "", "Présentation, échanges et questions.", ""]
-        en += [f"### {_title(item, 'en')}", "", "Presentation, discussion and questions.", ""]
+        fr += [
+            f"### {text_in(item, 'title', 'fr')}",
+            "",
+            "Présentation, échanges et questions.",
+            "",
+        ]
+        en += [
+            f"### {text_in(item, 'title', 'en')}",
+            "",
+            "Presentation, discussion and questions.",
+            "",
+        ]
     if decisions:
-        fr += ["### Décisions", ""] + [f"- n° {d.number} : {_title(d, 'fr')}" for d in decisions]
-        en += ["### Decisions", ""] + [f"- No. {d.number}: {_title(d, 'en')}" for d in decisions]
+        fr += ["### Décisions", ""] + [
+            f"- n° {d.number} : {text_in(d, 'title', 'fr')}" for d in decisions
+        ]
+        en += ["### Decisions", ""] + [
+            f"- No. {d.number}: {text_in(d, 'title', 'en')}" for d in decisions
+        ]
     return "\n".join(fr), "\n".join(en)
 
 
@@ -164,8 +170,8 @@ def load(demo: DemoContext) -> dict[str, int]:
                     kind=Meeting.Kind.WORKSHOP,
                     starts_at=_aware(day, 17),
                     ends_at=_aware(day, 19),
-                    title_fr=f"Atelier sectoriel n° {serial + 1} : {_name(sector, 'fr')}",
-                    title_en=f"Sector workshop No. {serial + 1}: {_name(sector, 'en')}",
+                    title_fr=f"Atelier sectoriel n° {serial + 1} : {text_in(sector, 'name', 'fr')}",
+                    title_en=f"Sector workshop No. {serial + 1}: {text_in(sector, 'name', 'en')}",
                     phase=None,
                     place="Maison des associations, L'Isle-sur-la-Sorgue",
                 ),
@@ -173,7 +179,7 @@ def load(demo: DemoContext) -> dict[str, int]:
                 (
                     [
                         (
-                            f"Feuille de route du groupe {_name(sector, 'fr')}",
+                            f"Feuille de route du groupe {text_in(sector, 'name', 'fr')}",
                             "The group's road map",
                             [sector.slug],
                             ["federer"],
@@ -222,13 +228,13 @@ def load(demo: DemoContext) -> dict[str, int]:
             title_fr, title_en = DOCUMENT_TITLES[item.order % 2]
             document = Document(
                 item=item,
-                title_fr=f"{title_fr} — {_title(item, 'fr')}"[:200],
-                title_en=f"{title_en} — {_title(item, 'en')}"[:200],
+                title_fr=f"{title_fr} — {text_in(item, 'title', 'fr')}"[:200],
+                title_en=f"{title_en} — {text_in(item, 'title', 'en')}"[:200],
                 is_confidential=item.is_confidential,
             )
             document.file.save(
                 f"{meeting.slug}-{item.order}.pdf",
-                ContentFile(demo_pdf(_title(document, "fr"))),
+                ContentFile(demo_pdf(text_in(document, "title", "fr"))),
                 save=False,
             )
             document.save()

@@ -6,7 +6,6 @@ stored figures in step and writes to the ledger what the journal should say.
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -19,20 +18,10 @@ from missa.activity.models import Activity
 from missa.activity.services import delete_activities, record_activity, titles_in_both
 from missa.actors.models import Actor, ActorRole
 from missa.core.models import Objective, Sector
+from missa.core.translations import text_in
 from missa.participation.models import Idea
 
 from .models import AgendaItem, Attendance, Decision, Meeting, MemberAttendance
-
-# The site's first language: every translated text has it (modeltranslation's fallback).
-FIRST_LANGUAGE = settings.LANGUAGE_CODE
-
-
-def _title(instance: object, language: str) -> str:
-    return str(
-        getattr(instance, f"title_{language}", "")
-        or getattr(instance, f"title_{FIRST_LANGUAGE}", "")
-        or ""
-    )
 
 
 def _day(meeting: Meeting) -> str:
@@ -41,18 +30,18 @@ def _day(meeting: Meeting) -> str:
 
 def meeting_titles(language: str, meeting: Meeting) -> str:
     return _("Held the meeting “%(title)s” (%(day)s)") % {
-        "title": _title(meeting, language),
+        "title": text_in(meeting, "title", language),
         "day": _day(meeting),
     }
 
 
 def attended_titles(language: str, meeting: Meeting) -> str:
-    return _("Attended the meeting “%(title)s”") % {"title": _title(meeting, language)}
+    return _("Attended the meeting “%(title)s”") % {"title": text_in(meeting, "title", language)}
 
 
 def minutes_titles(language: str, meeting: Meeting) -> str:
     return _("Published the minutes of “%(title)s” (%(day)s)") % {
-        "title": _title(meeting, language),
+        "title": text_in(meeting, "title", language),
         "day": _day(meeting),
     }
 
@@ -60,7 +49,7 @@ def minutes_titles(language: str, meeting: Meeting) -> str:
 def decision_titles(language: str, decision: Decision) -> str:
     return _("Decision %(number)s: %(title)s") % {
         "number": decision.number,
-        "title": _title(decision, language),
+        "title": text_in(decision, "title", language),
     }
 
 
