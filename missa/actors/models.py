@@ -286,7 +286,13 @@ class ActorRole(models.Model):
         ordering = ["start_date", "pk"]
         verbose_name = _("role")
         verbose_name_plural = _("roles")
-        indexes = [models.Index(fields=["role", "start_date", "end_date"])]
+        indexes = [
+            models.Index(fields=["role", "start_date", "end_date"]),
+            # `with_role` looks up each actor's roles: with this index the lookup stays one
+            # actor's few rows even on a database never analysed, where SQLite would otherwise
+            # take the index above and read every role of that kind for each actor.
+            models.Index(fields=["actor", "role", "start_date"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.actor} — {self.role_label}"

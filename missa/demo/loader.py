@@ -6,6 +6,7 @@ app reads what the apps below it created, and all draw in turn from one seeded g
 same seed gives the same territory.
 """
 
+import time
 from types import ModuleType
 
 from django.db import transaction
@@ -23,7 +24,12 @@ def load(demo: DemoContext) -> dict[str, int]:
     """Load every app's share of the demo territory; return the counts they report."""
     counts: dict[str, int] = {}
     for module in demo_modules():
+        started = time.monotonic()
         counts.update(module.load(demo))
+        if demo.scale > 1:
+            # At benchmark sizes, say where the time goes.
+            app = module.__name__.rsplit(".", 2)[-2]
+            demo.stream.write(f"{app}: {time.monotonic() - started:.1f} s\n")
     return counts
 
 
