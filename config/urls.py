@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
+from missa.api.main import api
 from missa.site import views as site_views
 
 handler400 = "missa.site.views.bad_request"
@@ -17,6 +18,8 @@ handler500 = "missa.site.views.server_error"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", site_views.healthz, name="healthz"),
+    # The API speaks both languages in each answer: one address for all.
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
@@ -34,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("missa.actions.urls")),
     path("", include("missa.indicators.urls")),
     path("", include("missa.discussion.urls")),
+    path("api/", include("missa.api.urls")),
     path("accounts/", include("missa.accounts.urls")),
     path("notifications/", include("missa.notifications.urls")),
     path("accounts/", include("allauth.urls")),

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "missa.applications",
     "missa.audit",
     "missa.brandkit",
+    "missa.api",
     "missa.site",
     "missa.demo",
 ]
@@ -90,6 +91,9 @@ MIDDLEWARE = [
     "missa.core.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The API's language (Accept-Language), rate limit, CORS, conditional requests and kept
+    # answers; sessions and users are looked up lazily, so a kept answer costs neither.
+    "missa.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -163,6 +167,8 @@ else:
 # Reverse proxies whose X-Forwarded-For header tells the client's address (addresses or
 # networks, comma-separated); any other peer is the client itself (core.middleware).
 MISSA_TRUSTED_PROXIES = env_list("MISSA_TRUSTED_PROXIES")
+# The API's rate limit: requests a client address may make in a minute (then 429).
+MISSA_API_REQUESTS_PER_MINUTE = int(os.environ.get("MISSA_API_REQUESTS_PER_MINUTE", "300"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -348,7 +354,8 @@ MISSA_SITE_URL = os.environ.get("MISSA_SITE_URL", "http://127.0.0.1:8000")
 MISSA_SERVE_MEDIA = env_bool("MISSA_SERVE_MEDIA")
 
 # Whether pages' main content, when the same for everyone, is kept in the shared cache
-# (core.templatetags.missa.shared_content). Off only to measure what making a page costs.
+# (core.templatetags.missa.shared_content), and the API's answers too (missa.api.middleware).
+# Off only to measure what making a page costs.
 MISSA_SHARED_CONTENT = env_bool("MISSA_SHARED_CONTENT", default=True)
 
 # How many items each list shows per page, in one place (core.pagination.paginate).

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from missa.accounts.security import signed_in
 from missa.core.models import Benefit, Objective, Sector
 from missa.core.pagination import paginate, stored_results
+from missa.core.versioning import figure_for_today
 
 from .charts import funding_chart, rollup_chart
 from .forms import ActionFilterForm, ActionForm, MilestoneDoneForm, MilestoneForm, UpdateForm
@@ -116,7 +117,10 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "page": page,
         "timeline": _timeline(plan, listed),
         "statuses": statuses,
-        "late_count": Action.objects.filter(plan=plan).late_on(today).count(),
+        # Late depends on the day as well as on the data: counted once for both, shared.
+        "late_count": figure_for_today(
+            f"plan-late:{plan.pk}", lambda: Action.objects.filter(plan=plan).late_on(today).count()
+        ),
         "charts": [
             rollup_chart(plan, "objective", objectives, _("Progress by objective"), _("Objective")),
             rollup_chart(plan, "sector", sectors, _("Progress by sector"), _("Sector")),

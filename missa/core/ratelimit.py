@@ -20,3 +20,8 @@ def allow(action: str, key: str, *, limit: int, window: int) -> bool:
         cache.set(cache_key, 1, timeout=window)
         return True
     return count <= limit
+
+
+def retry_after(window: int) -> int:
+    """Return the seconds until the current window ends (for a Retry-After header)."""
+    return max(1, window - int(time.time()) % window)

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 VERSION_KEY = "missa:data-version"
+CHANGED_KEY = "missa:data-changed-at"
 # Tables whose writes never change what a page shows: sessions, the cache itself, the task
 # queue and the outgoing mail, the audit log and the download log (read in the admin only),
 # sign-in bookkeeping (authenticators, email addresses and their confirmations), the
@@ -84,6 +85,7 @@ def is_data_write(sql: str) -> bool:
 def advance_data_version() -> None:
     """Make every cached page and figure stale."""
     try:
+        cache.set(CHANGED_KEY, int(time.time()), timeout=None)
         try:
             cache.incr(VERSION_KEY)
             # Some backends' incr is a get and a set with the default lifetime: keep it forever.
@@ -128,6 +130,20 @@ def data_version() -> int:
         cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
         version = cache.get(VERSION_KEY, 0)
     return int(version)
+
+
+def data_changed_at() -> int:
+    """Return when the data last changed, in seconds since the epoch (for Last-Modified).
+
+    Read with the version: a write not yet seen advances both first. Unknown (a new or evicted
+    cache), it is now: clients fetch again rather than keep stale data.
+    """
+    data_version()
+    changed = cache.get(CHANGED_KEY)
+    if changed is None:
+        cache.add(CHANGED_KEY, int(time.time()), timeout=None)
+        changed = cache.get(CHANGED_KEY, int(time.time()))
+    return int(changed)
 
 
 FIGURES_TTL = 300

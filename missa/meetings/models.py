@@ -104,7 +104,9 @@ class Meeting(models.Model):
                 violation_error_message=_("A meeting ends after it starts."),
             ),
         ]
-        indexes = [models.Index(fields=["published_at", "ends_at"])]
+        # Past meetings are listed newest first (walked along starts_at); coming ones are the
+        # few that end after now (found along ends_at).
+        indexes = [models.Index(fields=["starts_at"]), models.Index(fields=["ends_at"])]
 
     def __str__(self) -> str:
         return self.title

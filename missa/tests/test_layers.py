@@ -1,6 +1,7 @@
 """The folder layout is the architecture: an app imports only from the layers below it.
 
     6  site, demo                       readers of everything below
+    5  api                              every app's router (its api.py), gathered
     4  journal, applications, brandkit, the domain apps, in this order within the floor:
        participation · meetings ·        (a decision answers ideas; an action comes from
        actions · indicators              an idea or a decision; indicators count them all)
@@ -40,6 +41,7 @@ LAYERS: dict[str, float] = {
     "meetings": 4.1,
     "actions": 4.2,
     "indicators": 4.3,
+    "api": 5,
     "site": 6,
     "demo": 6,
 }

@@ -207,6 +207,22 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "indicators:dashboard": ("/indicators/", PUBLIC),
     "indicators:indicator-detail": ("/indicators/population/", PUBLIC),
     "indicators:indicator-csv": ("/indicators/population/data.csv", PUBLIC),
+    # The API shows what a visitor sees, to everyone alike (decision 19).
+    "api:documentation": ("/api/", PUBLIC),
+    "api-v1:openapi-json": ("/api/v1/openapi.json", PUBLIC),
+    "api-v1:get_index": ("/api/v1/", PUBLIC),
+    # django-ninja's own root, behind get_index at the same address.
+    "api-v1:api-root": ("/api/v1/", PUBLIC),
+    "api-v1:get_territory": ("/api/v1/territory/", PUBLIC),
+    "api-v1:list_sectors": ("/api/v1/sectors/", PUBLIC),
+    "api-v1:list_objectives": ("/api/v1/objectives/", PUBLIC),
+    "api-v1:list_benefits": ("/api/v1/benefits/", PUBLIC),
+    "api-v1:list_phases": ("/api/v1/phases/", PUBLIC),
+    "api-v1:list_actors": ("/api/v1/actors/", PUBLIC),
+    "api-v1:get_actor": ("/api/v1/actors/atelier-alice/", PUBLIC),
+    "api-v1:list_activities": ("/api/v1/activities/", PUBLIC),
+    "api-v1:list_journal_months": ("/api/v1/journal/", PUBLIC),
+    "api-v1:get_journal_month": ("/api/v1/journal/2017-06/", PUBLIC),
     "indicators:measurement-new": (
         "/indicators/population/measure/",
         answer(302, 403, editor=200, administrator=200),

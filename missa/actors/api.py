@@ -1,0 +1,146 @@
+"""The API's actors: the directory and each actor with its roles (missa.api)."""
+
+import datetime
+from typing import Any, Literal
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from missa.core.models import Sector
+from missa.core.rest import (
+    Page,
+    PageQuery,
+    Text,
+    absolute,
+    invalid,
+    page_of,
+    responses,
+    texts,
+)
+
+from .figures import network_figures
+from .forms import DirectoryFilterForm
+from .models import Actor, ActorRole
+
+router = Router(tags=["actors"])
+
+
+class RoleOut(Schema):
+    role: ActorRole.Role
+    position: Text
+    start_date: datetime.date
+    end_date: datetime.date | None
+
+
+class Location(Schema):
+    latitude: float
+    longitude: float
+
+
+class ActorOut(Schema):
+    slug: str
+    name: str
+    kind: Actor.Kind
+    description: Text
+    town: str
+    postcode: str
+    website: str | None
+    location: Location | None = Field(description="WGS 84; null where it is not known.")
+    logo: str | None
+    sectors: list[str] = Field(description="Slugs of its sectors (see /sectors/).")
+    roles: list[RoleOut] = Field(description="Its roles in the programme, past ones included.")
+    joined_on: datetime.date
+    url: str
+
+
+class ActorPage(Page):
+    results: list[ActorOut]
+
+
+class ActorFilters(Schema):
+    q: str | None = Field(None, max_length=100, description="Words of the name.")
+    sector: str | None = Field(None, description="A sector's slug.")
+    kind: Actor.Kind | None = None
+    role: ActorRole.Role | None = Field(None, description="Actors holding this role today.")
+    sort: Literal["relevance", "name", "-name", "joined", "-joined"] | None = Field(
+        None, description="By name unless told; with q, the best matches first."
+    )
+
+
+def _actors() -> Any:
+    roles = ActorRole.objects.order_by("start_date", "pk")
+    return Actor.objects.public().prefetch_related(
+        Prefetch("sectors", queryset=Sector.objects.only("pk", "slug")),
+        Prefetch("roles", queryset=roles),
+    )
+
+
+def _actor(request: HttpRequest, actor: Actor) -> dict[str, Any]:
+    location = actor.location
+    return {
+        "slug": actor.slug,
+        "name": actor.name,
+        "kind": actor.kind,
+        "description": texts(actor, "description"),
+        "town": actor.town,
+        "postcode": actor.postcode,
+        "website": actor.website or None,
+        "location": {"latitude": location[0], "longitude": location[1]} if location else None,
+        "logo": absolute(request, actor.logo.url) if actor.logo else None,
+        "sectors": [sector.slug for sector in actor.sectors.all()],
+        "roles": [
+            {
+                "role": role.role,
+                "position": texts(role, "position"),
+                "start_date": role.start_date,
+                "end_date": role.end_date,
+            }
+            for role in actor.roles.all()
+        ],
+        "joined_on": actor.joined_on,
+        "url": absolute(request, actor.get_absolute_url()),
+    }
+
+
+@router.get("/actors/", response=responses(ActorPage), summary="Actors")
+def list_actors(
+    request: HttpRequest, filters: Query[ActorFilters], paging: Query[PageQuery]
+) -> dict[str, Any]:
+    """The public actors of the programme (the directory), 25 a page, filtered as the
+    directory filters them."""
+    actors = _actors()
+    chosen = filters.dict(exclude_none=True)
+    chosen["q"] = " ".join(str(chosen.get("q", "")).split())
+    if chosen["q"]:
+        actors = actors.search(chosen["q"])
+    else:
+        del chosen["q"]
+    if "sector" in chosen:
+        sector = Sector.objects.filter(slug=chosen["sector"]).first()
+        if sector is None:
+            message = _("No sector is called “%(slug)s”: see /api/v1/sectors/.")
+            raise invalid("sector", message % {"slug": chosen["sector"]})
+        actors = actors.filter(sectors=sector)
+    if "kind" in chosen:
+        actors = actors.filter(kind=chosen["kind"])
+    if "role" in chosen:
+        actors = actors.with_role(chosen["role"])
+    if chosen.get("sort") == "relevance" and "q" not in chosen:
+        del chosen["sort"]
+    actors = actors.order_by(*DirectoryFilterForm.sort_of(chosen))
+    # Every public actor: the stored figure (the directory's and the home page's).
+    count = network_figures().actors if not set(chosen) - {"sort"} else None
+    description, rows = page_of(request, actors, paging, count)
+    return {**description, "results": [_actor(request, actor) for actor in rows]}
+
+
+@router.get("/actors/{slug}/", response=responses(ActorOut), summary="An actor")
+def get_actor(request: HttpRequest, slug: str) -> dict[str, Any]:
+    """One public actor, with its sectors and roles."""
+    actor = _actors().filter(slug=slug).first()
+    if actor is None:
+        raise Http404
+    return _actor(request, actor)

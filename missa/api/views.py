@@ -1,0 +1,152 @@
+"""The API's documentation: a page of the site, made from the OpenAPI schema itself."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from missa.core.rest import PER_PAGE, PER_PAGE_MAX
+
+from .main import api
+from .middleware import PREFIX
+
+
+@dataclass
+class Parameter:
+    name: str
+    where: str
+    required: bool
+    kind: str
+    description: str
+
+
+@dataclass
+class AnswerField:
+    name: str
+    kind: str
+    description: str
+
+
+@dataclass
+class Operation:
+    method: str
+    path: str
+    identifier: str
+    summary: str
+    description: str
+    parameters: list[Parameter] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    fields: list[AnswerField] = field(default_factory=list)
+
+
+def _kind(schema: dict[str, Any]) -> str:
+    """Say a parameter's type in a few words: "integer ≥ 1", "one of a, b"."""
+    options = schema.get("anyOf")
+    if options:
+        return " | ".join(_kind(option) for option in options if option.get("type") != "null")
+    if "enum" in schema:
+        return " · ".join(str(value) for value in schema["enum"])
+    words = [str(schema.get("format") or schema.get("type", "string"))]
+    if "minimum" in schema:
+        words.append(f"≥ {schema['minimum']}")
+    if "maximum" in schema:
+        words.append(f"≤ {schema['maximum']}")
+    if "maxLength" in schema:
+        words.append(f"≤ {schema['maxLength']} chars")
+    return " ".join(words)
+
+
+# Objects read as one value: not spelled out field by field.
+LEAVES = {"Text": "text: {fr, en}", "Location": "{latitude, longitude}"}
+
+
+def _resolved(schema: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        schema = components[schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def answer_fields(
+    schema: dict[str, Any], components: dict[str, Any], prefix: str = ""
+) -> list[AnswerField]:
+    """Return the fields of a successful answer, nested ones as `results[].slug`."""
+    schema = _resolved(schema, components)
+    if schema.get("type") == "array":
+        return answer_fields(schema["items"], components, f"{prefix}[]")
+    found = []
+    for name, value in schema.get("properties", {}).items():
+        options = [option for option in value.get("anyOf", [value]) if option.get("type") != "null"]
+        inner = _resolved(options[0], components) if options else {}
+        title = str(inner.get("title", ""))
+        path = f"{prefix}.{name}" if prefix else name
+        is_list = inner.get("type") == "array"
+        item = _resolved(inner["items"], components) if is_list else inner
+        if item.get("properties") and item.get("title") not in LEAVES:
+            kind = "list of objects" if is_list else "object"
+            found.append(AnswerField(path, kind, str(value.get("description", ""))))
+            found += answer_fields(item, components, f"{path}[]" if is_list else path)
+            continue
+        kind = LEAVES.get(title) or _kind(inner)
+        if is_list:
+            kind = f"list of {LEAVES.get(str(item.get('title')), _kind(item))}"
+        if len(options) < len(value.get("anyOf", [value])):
+            kind += " | null"
+        found.append(AnswerField(path, kind, str(value.get("description", ""))))
+    return found
+
+
+def _success(operation: dict[str, Any]) -> dict[str, Any]:
+    responses = operation.get("responses", {})
+    found = responses.get(200) or responses.get("200") or {}
+    return dict(found.get("content", {}).get("application/json", {}).get("schema", {}))
+
+
+def operations(schema: dict[str, Any]) -> dict[str, list[Operation]]:
+    """Return the schema's operations grouped by tag, in the schema's order."""
+    groups: dict[str, list[Operation]] = {}
+    schema.setdefault("components", {}).setdefault("schemas", {})
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            tag = (operation.get("tags") or ["api"])[0]
+            groups.setdefault(tag, []).append(
+                Operation(
+                    method=method.upper(),
+                    path=path,
+                    identifier=operation["operationId"],
+                    summary=operation.get("summary", ""),
+                    description=operation.get("description", ""),
+                    parameters=[
+                        Parameter(
+                            name=parameter["name"],
+                            where=parameter["in"],
+                            required=bool(parameter.get("required")),
+                            kind=_kind(parameter.get("schema", {})),
+                            description=parameter.get("description", "")
+                            or parameter.get("schema", {}).get("description", ""),
+                        )
+                        for parameter in operation.get("parameters", [])
+                    ],
+                    statuses=sorted(str(status) for status in operation.get("responses", {})),
+                    fields=answer_fields(_success(operation), schema["components"]["schemas"]),
+                )
+            )
+    return groups
+
+
+def documentation(request: HttpRequest) -> HttpResponse:
+    schema = api.get_openapi_schema()
+    base = request.build_absolute_uri(PREFIX)
+    return render(
+        request,
+        "api/documentation.html",
+        {
+            "base": base,
+            "schema_url": reverse("api-v1:openapi-json"),
+            "groups": operations(schema),
+            "per_page": PER_PAGE,
+            "per_page_max": PER_PAGE_MAX,
+            "example": f"{base}actors/?sector=tourisme&per_page=10",
+        },
+    )

@@ -1,0 +1,137 @@
+"""What every app's API router shares: texts in both languages, addresses, pages of results.
+
+Each app declares its routes in its own `api.py` (a django-ninja `router`); `missa.api` gathers
+them under /api/v1/ and answers for the whole API (problem details, rate limit, ETags, CORS).
+The helpers live here, in the bottom layer, so that every app's router can use them.
+"""
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, QueryDict
+from django.utils.translation import gettext_lazy as _
+from ninja import Schema
+from ninja.errors import HttpError, ValidationError
+from pydantic import Field
+
+PER_PAGE = 25
+PER_PAGE_MAX = 100
+
+
+class Problem(Schema):
+    """An error, as problem details (RFC 9457)."""
+
+    type: str = Field("about:blank", description="about:blank: the status says what went wrong.")
+    title: str = Field(description="The status's name.")
+    status: int
+    detail: str = Field(description="What went wrong with this request, for a person to read.")
+
+
+class InvalidParameter(Schema):
+    name: str
+    where: str = Field(description="query, path or body")
+    message: str
+
+
+class InvalidParameters(Problem):
+    errors: list[InvalidParameter]
+
+
+def responses(schema: Any) -> dict[int, Any]:
+    """An operation's answers: schema when it succeeds, and the errors every operation may give."""
+    return {200: schema, 400: InvalidParameters, 404: Problem, 429: Problem}
+
+
+def invalid(name: str, message: Any) -> ValidationError:
+    """Return the error for a query parameter whose value is well formed but unknown."""
+    return ValidationError([{"loc": ("query", name), "msg": str(message)}])
+
+
+class Text(Schema):
+    """A text in each of the site's languages; null where it was not written in that one."""
+
+    fr: str | None = Field(description="The text in French (the site's first language).")
+    en: str | None = Field(description="The text in English, null when not translated yet.")
+
+
+def texts(instance: Model, field: str) -> dict[str, str | None]:
+    """Return a translated field's text in every language (None where it is empty)."""
+    return {
+        code: (str(getattr(instance, f"{field}_{code}", "") or "") or None)
+        for code, _name in settings.LANGUAGES
+    }
+
+
+def absolute(request: HttpRequest, path: str) -> str:
+    """Return the full address of a path of this site."""
+    return request.build_absolute_uri(path)
+
+
+class Term(Schema):
+    """A term of the programme's vocabulary: a sector, an objective, a benefit."""
+
+    slug: str
+    name: Text
+
+
+def term(instance: Any) -> dict[str, Any]:
+    return {"slug": instance.slug, "name": texts(instance, "name")}
+
+
+class PageQuery(Schema):
+    page: int = Field(1, ge=1, description="The page's number, from 1.")
+    per_page: int = Field(
+        PER_PAGE, ge=1, le=PER_PAGE_MAX, description=f"Results a page (at most {PER_PAGE_MAX})."
+    )
+
+
+class Page(Schema):
+    """A page of results; `count` is the number of results on every page together."""
+
+    count: int
+    page: int
+    pages: int
+    per_page: int
+    next: str | None = Field(description="The next page's address, null on the last page.")
+    previous: str | None = Field(description="The previous page's address, null on the first.")
+
+
+def _page_address(request: HttpRequest, number: int) -> str:
+    query: QueryDict = request.GET.copy()
+    query["page"] = str(number)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def page_of[M](
+    request: HttpRequest,
+    items: QuerySet[Any] | Sequence[M],
+    paging: PageQuery,
+    count: int | None = None,
+) -> tuple[dict[str, Any], list[M]]:
+    """Return a page's description and its rows; count, when given (a stored figure), spares
+    counting the rows. A page past the last is a 404, as the web pages' links never lead there."""
+    if count is not None:
+        total = count
+    else:
+        total = items.count() if isinstance(items, QuerySet) else len(items)
+    pages = max(1, math.ceil(total / paging.per_page))
+    if paging.page > pages:
+        message = _("There are %(pages)s pages of results: page %(page)s is past the last.") % {
+            "pages": pages,
+            "page": paging.page,
+        }
+        raise HttpError(404, message)
+    start = (paging.page - 1) * paging.per_page
+    rows = list(items[start : start + paging.per_page])
+    description = {
+        "count": total,
+        "page": paging.page,
+        "pages": pages,
+        "per_page": paging.per_page,
+        "next": _page_address(request, paging.page + 1) if paging.page < pages else None,
+        "previous": _page_address(request, paging.page - 1) if paging.page > 1 else None,
+    }
+    return description, rows
