@@ -1,0 +1,196 @@
+"""The API's committee: announced meetings (without what is confidential) and the register
+of decisions."""
+
+import datetime
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from missa.core.models import Objective, Sector
+from missa.core.rest import Page, PageQuery, Text, absolute, invalid, page_of, responses, texts
+
+from .models import AgendaItem, Decision, Meeting
+
+router = Router(tags=["committee"])
+
+
+class AgendaItemOut(Schema):
+    title: Text
+    description: Text
+
+
+class MeetingOut(Schema):
+    slug: str
+    kind: Meeting.Kind
+    title: Text
+    description: Text
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    place: str
+    online_link: str | None
+    organiser: str | None = Field(description="The organising actor's slug.")
+    held: bool
+    present_count: int
+    excused_count: int
+    absent_count: int
+    guest_count: int
+    decision_count: int
+    url: str
+    calendar: str = Field(description="The meeting as iCalendar (.ics).")
+
+
+class MeetingDetailOut(MeetingOut):
+    agenda: list[AgendaItemOut] = Field(description="Its public agenda items, in order.")
+    minutes: Text | None = Field(description="The minutes in Markdown, once published.")
+
+
+class MeetingPage(Page):
+    results: list[MeetingOut]
+
+
+class DecisionOut(Schema):
+    number: int
+    title: Text
+    text: Text = Field(description="Markdown.")
+    decided_on: datetime.date
+    method: Decision.Method
+    votes_for: int | None
+    votes_against: int | None
+    abstentions: int | None
+    meeting: str = Field(description="The meeting's slug (see /meetings/{slug}/).")
+    sectors: list[str]
+    objectives: list[str]
+    url: str
+
+
+class DecisionPage(Page):
+    results: list[DecisionOut]
+
+
+class DecisionFilters(Schema):
+    q: str | None = Field(None, max_length=100, description="Words of the title or text.")
+    year: int | None = Field(None, ge=1900, le=2200)
+    sector: str | None = Field(None, description="A sector's slug.")
+    objective: str | None = Field(None, description="An objective's slug.")
+
+
+def _meeting(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
+    return {
+        "slug": meeting.slug,
+        "kind": meeting.kind,
+        "title": texts(meeting, "title"),
+        "description": texts(meeting, "description"),
+        "starts_at": meeting.starts_at,
+        "ends_at": meeting.ends_at,
+        "place": meeting.place,
+        "online_link": meeting.online_link or None,
+        "organiser": meeting.organiser.slug if meeting.organiser else None,
+        "held": meeting.held_at is not None,
+        **{
+            name: getattr(meeting, name)
+            for name in (
+                "present_count",
+                "excused_count",
+                "absent_count",
+                "guest_count",
+                "decision_count",
+            )
+        },
+        "url": absolute(request, meeting.get_absolute_url()),
+        "calendar": absolute(request, f"{meeting.get_absolute_url()}calendar.ics"),
+    }
+
+
+@router.get("/meetings/", response=responses(MeetingPage), summary="Meetings")
+def list_meetings(request: HttpRequest, paging: Query[PageQuery]) -> dict[str, Any]:
+    """The announced meetings of the committee, plenaries and workshops, newest first."""
+    meetings = Meeting.objects.published().select_related("organiser").order_by("-starts_at", "-pk")
+    description, rows = page_of(request, meetings, paging)
+    return {**description, "results": [_meeting(request, meeting) for meeting in rows]}
+
+
+@router.get("/meetings/{slug}/", response=responses(MeetingDetailOut), summary="A meeting")
+def get_meeting(request: HttpRequest, slug: str) -> dict[str, Any]:
+    """One announced meeting: its public agenda, its figures and its published minutes."""
+    public_items = AgendaItem.objects.filter(is_confidential=False).order_by("order", "pk")
+    meeting = (
+        Meeting.objects.published()
+        .select_related("organiser")
+        .prefetch_related(Prefetch("items", queryset=public_items))
+        .filter(slug=slug)
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return {
+        **_meeting(request, meeting),
+        "agenda": [
+            {"title": texts(item, "title"), "description": texts(item, "description")}
+            for item in meeting.items.all()
+        ],
+        "minutes": texts(meeting, "minutes") if meeting.minutes_published_at else None,
+    }
+
+
+def _decision(request: HttpRequest, decision: Decision) -> dict[str, Any]:
+    return {
+        "number": decision.number,
+        "title": texts(decision, "title"),
+        "text": texts(decision, "text"),
+        "decided_on": decision.decided_on,
+        "method": decision.method,
+        "votes_for": decision.votes_for,
+        "votes_against": decision.votes_against,
+        "abstentions": decision.abstentions,
+        "meeting": decision.meeting.slug,
+        "sectors": [sector.slug for sector in decision.sectors.all()],
+        "objectives": [objective.slug for objective in decision.objectives.all()],
+        "url": absolute(request, decision.get_absolute_url()),
+    }
+
+
+def _decisions() -> Any:
+    return (
+        Decision.objects.filter(meeting__published_at__isnull=False)
+        .select_related("meeting")
+        .prefetch_related(
+            Prefetch("sectors", queryset=Sector.objects.only("pk", "slug")),
+            Prefetch("objectives", queryset=Objective.objects.only("pk", "slug")),
+        )
+    )
+
+
+@router.get("/decisions/", response=responses(DecisionPage), summary="Decisions")
+def list_decisions(
+    request: HttpRequest, filters: Query[DecisionFilters], paging: Query[PageQuery]
+) -> dict[str, Any]:
+    """The register of the committee's numbered decisions, newest first, filtered as the
+    register's page filters them."""
+    decisions = _decisions()
+    if filters.year:
+        decisions = decisions.filter(decided_on__year=filters.year)
+    for name, model in (("sector", Sector), ("objective", Objective)):
+        slug = getattr(filters, name)
+        if slug:
+            term = model.objects.filter(slug=slug).first()
+            if term is None:
+                message = _("Nothing is called “%(slug)s” here.") % {"slug": slug}
+                raise invalid(name, message)
+            decisions = decisions.filter(**{f"{name}s": term})
+    if filters.q and filters.q.strip():
+        decisions = decisions.search(filters.q)
+    description, rows = page_of(request, decisions.order_by("-number"), paging)
+    return {**description, "results": [_decision(request, decision) for decision in rows]}
+
+
+@router.get("/decisions/{number}/", response=responses(DecisionOut), summary="A decision")
+def get_decision(request: HttpRequest, number: int) -> dict[str, Any]:
+    """One decision of the register, by its number."""
+    decision = _decisions().filter(number=number).first()
+    if decision is None:
+        raise Http404
+    return _decision(request, decision)
