@@ -87,6 +87,9 @@ class ApiMiddleware:
             return response
         if request.method not in READING:
             return self.get_response(request)
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"  # the routers answer GET; a HEAD gets the same headers
         # A reading changes with the data, and with the day (a phase's status, a role's end).
         midnight = datetime.datetime.combine(
             today(), datetime.time(), timezone.get_current_timezone()
@@ -100,6 +103,10 @@ class ApiMiddleware:
         response["Last-Modified"] = http_date(changed_at)
         # Kept by clients and proxies, but asked again each time (a 304 costs little).
         response["Cache-Control"] = "public, no-cache"
+        if head and response.status_code == 200:
+            length = len(response.content)
+            response.content = b""
+            response["Content-Length"] = str(length)
         return response
 
     def read(self, request: HttpRequest, etag: str) -> HttpResponse:

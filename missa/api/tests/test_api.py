@@ -161,6 +161,13 @@ def test_any_origin_may_read(client: Client, territory: Territory) -> None:
     assert "GET" in preflight["Access-Control-Allow-Methods"]
 
 
+def test_head_answers_as_get_without_a_body(client: Client, territory: Territory) -> None:
+    got = client.get("/api/v1/sectors/")
+    head = client.head("/api/v1/sectors/")
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == got["ETag"]
+
+
 def test_writing_is_refused(client: Client, territory: Territory) -> None:
     response = client.post("/api/v1/sectors/", {})
     assert response.status_code == 405
