@@ -2,7 +2,7 @@
 as the tracker filters them), each action with its milestones and funding."""
 
 import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
@@ -12,7 +12,17 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from missa.core.models import Benefit, Objective, Sector
-from missa.core.rest import Page, PageQuery, Text, absolute, invalid, page_of, responses, texts
+from missa.core.rest import (
+    Page,
+    PageQuery,
+    Text,
+    absolute,
+    invalid,
+    one_of,
+    page_of,
+    responses,
+    texts,
+)
 
 from .forms import ActionFilterForm
 from .models import Action, Funding, Milestone, Plan
@@ -47,7 +57,7 @@ class MilestoneOut(Schema):
 
 
 class FundingOut(Schema):
-    source: Funding.Source
+    source: Annotated[str, one_of(Funding.Source)]
     planned: float
     spent: float
 
@@ -58,7 +68,7 @@ class ActionOut(Schema):
     plan: str
     title: Text
     description: Text
-    status: Action.Status
+    status: Annotated[str, one_of(Action.Status)]
     status_reason: Text
     late: bool = Field(description="Past its end date or a milestone's, and not finished: today.")
     progress: int = Field(description="In %: done milestones' weights, else from the status.")
@@ -90,7 +100,7 @@ class ActionPage(Page):
 
 class ActionFilters(Schema):
     q: str | None = Field(None, max_length=100, description="Words of the title or text.")
-    status: Action.Status | Literal["late"] | None = None
+    status: Annotated[str, one_of(Action.Status, "late")] | None = None
     objective: str | None = Field(None, description="An objective's slug.")
     sector: str | None = Field(None, description="A sector's slug.")
     benefit: str | None = Field(None, description="A benefit's slug.")

@@ -3,7 +3,7 @@
 import base64
 import binascii
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import Prefetch, Q, Sum
 from django.http import HttpRequest, QueryDict
@@ -13,7 +13,16 @@ from pydantic import Field
 
 from missa.actors.models import Actor
 from missa.core.models import Sector
-from missa.core.rest import PER_PAGE, PER_PAGE_MAX, Text, absolute, invalid, responses, texts
+from missa.core.rest import (
+    PER_PAGE,
+    PER_PAGE_MAX,
+    Text,
+    absolute,
+    invalid,
+    one_of,
+    responses,
+    texts,
+)
 
 from .models import Activity, MonthSummary
 
@@ -22,7 +31,7 @@ router = Router(tags=["activities"])
 
 class ActivityOut(Schema):
     id: int
-    kind: Activity.Kind
+    kind: Annotated[str, one_of(Activity.Kind)]
     date: datetime.date
     title: Text
     text: Text
@@ -53,7 +62,7 @@ class ActivityFilters(Schema):
     until: datetime.date | None = Field(None, description="Up to this day (included).")
     actor: str | None = Field(None, description="An actor's slug.")
     sector: str | None = Field(None, description="A sector's slug.")
-    kind: Activity.Kind | None = None
+    kind: Annotated[str, one_of(Activity.Kind)] | None = None
     cursor: str | None = Field(None, max_length=100, description="Where a page starts: as given.")
     per_page: int = Field(PER_PAGE, ge=1, le=PER_PAGE_MAX, description="Results a page.")
 

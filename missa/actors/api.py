@@ -1,7 +1,7 @@
 """The API's actors: the directory and each actor with its roles (missa.api)."""
 
 import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
@@ -16,6 +16,7 @@ from missa.core.rest import (
     Text,
     absolute,
     invalid,
+    one_of,
     page_of,
     responses,
     texts,
@@ -29,7 +30,7 @@ router = Router(tags=["actors"])
 
 
 class RoleOut(Schema):
-    role: ActorRole.Role
+    role: Annotated[str, one_of(ActorRole.Role)]
     position: Text
     start_date: datetime.date
     end_date: datetime.date | None
@@ -43,7 +44,7 @@ class Location(Schema):
 class ActorOut(Schema):
     slug: str
     name: str
-    kind: Actor.Kind
+    kind: Annotated[str, one_of(Actor.Kind)]
     description: Text
     town: str
     postcode: str
@@ -63,8 +64,10 @@ class ActorPage(Page):
 class ActorFilters(Schema):
     q: str | None = Field(None, max_length=100, description="Words of the name.")
     sector: str | None = Field(None, description="A sector's slug.")
-    kind: Actor.Kind | None = None
-    role: ActorRole.Role | None = Field(None, description="Actors holding this role today.")
+    kind: Annotated[str, one_of(Actor.Kind)] | None = None
+    role: Annotated[str, one_of(ActorRole.Role)] | None = Field(
+        None, description="Actors holding this role today."
+    )
     sort: Literal["relevance", "name", "-name", "joined", "-joined"] | None = Field(
         None, description="By name unless told; with q, the best matches first."
     )

@@ -43,6 +43,8 @@ class Operation:
 
 def _kind(schema: dict[str, Any]) -> str:
     """Say a parameter's type in a few words: "integer ≥ 1", "one of a, b"."""
+    if "$ref" in schema:
+        return str(schema["$ref"].rsplit("/", 1)[-1])
     options = schema.get("anyOf")
     if options:
         return " | ".join(_kind(option) for option in options if option.get("type") != "null")

@@ -7,15 +7,17 @@ The helpers live here, in the bottom layer, so that every app's router can use t
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Model, QuerySet
+from django.db.models import Model, QuerySet, TextChoices
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 from ninja import Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import Field
+from pydantic_core import core_schema
 
 PER_PAGE = 25
 PER_PAGE_MAX = 100
@@ -43,6 +45,26 @@ class InvalidParameters(Problem):
 def responses(schema: Any) -> dict[int, Any]:
     """An operation's answers: schema when it succeeds, and the errors every operation may give."""
     return {200: schema, 400: InvalidParameters, 404: Problem, 429: Problem}
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """A text that is one of a set of values, written `Annotated[str, one_of(Actor.Kind)]`.
+
+    The values are written in the schema where the field is: an enum class (`Actor.Kind`) would
+    become a shared component named after the class, and two apps' `Kind` would overwrite each
+    other in the API's one schema.
+    """
+
+    values: tuple[str, ...]
+    extra: tuple[str, ...] = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return core_schema.literal_schema([*self.values, *self.extra])
+
+
+def one_of(choices: type[TextChoices], *extra: str) -> OneOf:
+    return OneOf(tuple(str(value) for value in choices.values), extra)
 
 
 def invalid(name: str, message: Any) -> ValidationError:

@@ -1,7 +1,7 @@
 """The API's indicators: each with its stored figures, and its series of measurements."""
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
@@ -10,7 +10,7 @@ from pydantic import Field
 
 from missa.core.freshness import refresh_when_stale
 from missa.core.models import Objective
-from missa.core.rest import Page, PageQuery, Text, absolute, page_of, responses, texts
+from missa.core.rest import Page, PageQuery, Text, absolute, one_of, page_of, responses, texts
 
 from .models import Indicator, Measurement
 from .tasks import FRESHNESS, take_measures_task
@@ -33,9 +33,9 @@ class IndicatorOut(Schema):
     unit: Text
     method: Text
     source: Text
-    kind: Indicator.Kind
-    frequency: Indicator.Frequency
-    direction: Indicator.Direction
+    kind: Annotated[str, one_of(Indicator.Kind)]
+    frequency: Annotated[str, one_of(Indicator.Frequency)]
+    direction: Annotated[str, one_of(Indicator.Direction)]
     benefit: str = Field(description="The benefit's slug (see /benefits/).")
     objectives: list[str] = Field(description="Slugs of the objectives it measures.")
     baseline_value: float | None

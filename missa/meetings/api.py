@@ -2,7 +2,7 @@
 of decisions."""
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
@@ -11,7 +11,17 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from missa.core.models import Objective, Sector
-from missa.core.rest import Page, PageQuery, Text, absolute, invalid, page_of, responses, texts
+from missa.core.rest import (
+    Page,
+    PageQuery,
+    Text,
+    absolute,
+    invalid,
+    one_of,
+    page_of,
+    responses,
+    texts,
+)
 
 from .models import AgendaItem, Decision, Meeting
 
@@ -25,7 +35,7 @@ class AgendaItemOut(Schema):
 
 class MeetingOut(Schema):
     slug: str
-    kind: Meeting.Kind
+    kind: Annotated[str, one_of(Meeting.Kind)]
     title: Text
     description: Text
     starts_at: datetime.datetime
@@ -57,7 +67,7 @@ class DecisionOut(Schema):
     title: Text
     text: Text = Field(description="Markdown.")
     decided_on: datetime.date
-    method: Decision.Method
+    method: Annotated[str, one_of(Decision.Method)]
     votes_for: int | None
     votes_against: int | None
     abstentions: int | None

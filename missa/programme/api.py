@@ -1,7 +1,7 @@
 """The API's programme: its phases, month by month, and their deliverables (missa.api)."""
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import Prefetch
 from django.http import HttpRequest
@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 from pydantic import Field
 
-from missa.core.rest import Text, absolute, responses, texts
+from missa.core.rest import Text, absolute, one_of, responses, texts
 
 from .models import Deliverable, Phase
 
@@ -33,7 +33,9 @@ class PhaseOut(Schema):
     description: Text
     start_month: datetime.date = Field(description="The first day of its first month.")
     end_month: datetime.date = Field(description="The first day of its last month.")
-    status: Phase.Status = Field(description="Whether it is upcoming, running or done, today.")
+    status: Annotated[str, one_of(Phase.Status)] = Field(
+        description="Whether it is upcoming, running or done, today."
+    )
     deliverables: list[DeliverableOut]
     url: str
 

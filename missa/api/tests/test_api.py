@@ -38,6 +38,15 @@ def test_index_lists_every_resource_to_start_from(client: Client, territory: Ter
         assert client.get(address).status_code == 200, address
 
 
+def test_choices_are_written_where_they_are_used_not_as_shared_components() -> None:
+    # Enum classes become components named after the class: two apps' "Kind" would overwrite
+    # each other in the one schema (core.rest.one_of).
+    schema = api.get_openapi_schema()
+    assert not [name for name, item in schema["components"]["schemas"].items() if "enum" in item]
+    kind = schema["components"]["schemas"]["ActorOut"]["properties"]["kind"]
+    assert kind["enum"] == list(Actor.Kind.values)
+
+
 def test_schema_is_served_and_says_errors_are_problem_details(client: Client) -> None:
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
