@@ -1,6 +1,7 @@
 """The API's committee: what a visitor sees of meetings (nothing confidential, minutes once
 published) and the decisions register; queries at two sizes."""
 
+import itertools
 from collections.abc import Callable
 from functools import partial
 
@@ -10,12 +11,29 @@ from django.test import Client
 from missa.accounts.models import User
 from missa.actors.models import Actor
 from missa.core.models import Sector
-from missa.meetings.models import Meeting
+from missa.meetings.models import Decision, Meeting
 from missa.meetings.services import record_attendance, record_decision
 
-from .test_pages import grow
-
 pytestmark = pytest.mark.django_db
+serial = itertools.count(1)
+
+
+def grow(make_meeting: Callable[..., Meeting], sectors: dict[str, Sector], n: int) -> None:
+    """Add n held meetings, each with a decision in a sector (numbered apart from
+    test_pages.py's, whose searches count on their own numbers)."""
+    for _ in range(n):
+        number = next(serial)
+        meeting = make_meeting(f"api-{number}", days=-10 - number, confidential_item=True)
+        Meeting.objects.filter(pk=meeting.pk).update(held_at=meeting.ends_at)
+        decision = Decision.objects.create(
+            number=5000 + number,
+            meeting=meeting,
+            decided_on=meeting.date,
+            title_fr=f"Décision {number}",
+            text_fr="Texte.",
+            method=Decision.Method.CONSENSUS,
+        )
+        decision.sectors.add(sectors["tourisme"])
 
 
 def test_a_meeting_without_what_is_confidential(
