@@ -7,7 +7,6 @@ from typing import Annotated, Any, Literal
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -17,7 +16,7 @@ from missa.core.rest import (
     PageQuery,
     Text,
     absolute,
-    invalid,
+    known,
     one_of,
     page_of,
     responses,
@@ -141,8 +140,7 @@ def _published_plan(slug: str) -> Plan:
 def list_plans(request: HttpRequest, paging: Query[PageQuery]) -> dict[str, Any]:
     """The published action plans, with their stored figures."""
     plans = Plan.objects.published().select_related("adopted_by").order_by("-starts_on", "pk")
-    description, rows = page_of(request, plans, paging)
-    return {**description, "results": [_plan(request, plan) for plan in rows]}
+    return page_of(request, plans, paging, lambda rows: [_plan(request, row) for row in rows])
 
 
 @router.get("/plans/{slug}/", response=responses(PlanOut), summary="An action plan")
@@ -200,18 +198,21 @@ def list_plan_actions(
     benefits = list(Benefit.objects.all())
     form = ActionFilterForm(objectives=objectives, sectors=sectors, benefits=benefits)
     chosen = filters.dict(exclude_none=True)
-    for name, known in form.terms.items():
-        if name in chosen and chosen[name] not in known:
-            raise invalid(name, _("Nothing is called “%(slug)s” here.") % {"slug": chosen[name]})
+    for name, terms in form.terms.items():
+        if name in chosen:
+            known(name, chosen[name], terms)
     if not str(chosen.get("q", "")).strip():
         chosen.pop("q", None)
     today = timezone.localdate()
     actions = form.apply(_actions().filter(plan=plan), chosen, today)
     # Every action of the plan: its stored count.
     count = plan.action_count if not set(chosen) - {"sort"} else None
-    description, rows = page_of(request, actions, paging, count)
-    late = _late(rows, today)
-    return {**description, "results": [_action(request, action, late) for action in rows]}
+
+    def serialize(rows: list[Action]) -> list[dict[str, Any]]:
+        late = _late(rows, today)
+        return [_action(request, action, late) for action in rows]
+
+    return page_of(request, actions, paging, serialize, count)
 
 
 @router.get("/actions/{action_id}/", response=responses(ActionDetailOut), summary="An action")

@@ -19,6 +19,7 @@ from missa.core.rest import (
     Text,
     absolute,
     invalid,
+    known,
     one_of,
     responses,
     texts,
@@ -115,7 +116,7 @@ def list_activities(request: HttpRequest, filters: Query[ActivityFilters]) -> di
     sector or kind. Follow `next` for the following page (a cursor: the pages hold still
     while new activities are recorded)."""
     activities = Activity.objects.public()
-    sector = None
+    sector: Sector | None = None
     if filters.month:
         activities = activities.for_month(datetime.date.fromisoformat(f"{filters.month}-01"))
     if filters.since:
@@ -123,17 +124,10 @@ def list_activities(request: HttpRequest, filters: Query[ActivityFilters]) -> di
     if filters.until:
         activities = activities.filter(date__lte=filters.until)
     if filters.actor:
-        actor = Actor.objects.public().filter(slug=filters.actor).first()
-        if actor is None:
-            raise invalid(
-                "actor", _("No public actor is called “%(slug)s”.") % {"slug": filters.actor}
-            )
+        actor = known("actor", filters.actor, Actor.objects.public())
         activities = activities.filter(actor=actor)
     if filters.sector:
-        sector = Sector.objects.filter(slug=filters.sector).first()
-        if sector is None:
-            message = _("No sector is called “%(slug)s”: see /api/v1/sectors/.")
-            raise invalid("sector", message % {"slug": filters.sector})
+        sector = known("sector", filters.sector, Sector.objects.all())
         activities = activities.in_sector(sector)
     if filters.kind:
         activities = activities.filter(kind=filters.kind)

@@ -5,7 +5,6 @@ from typing import Annotated, Any, Literal
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -15,7 +14,7 @@ from missa.core.rest import (
     PageQuery,
     Text,
     absolute,
-    invalid,
+    known,
     one_of,
     page_of,
     responses,
@@ -122,11 +121,7 @@ def list_actors(
     else:
         del chosen["q"]
     if "sector" in chosen:
-        sector = Sector.objects.filter(slug=chosen["sector"]).first()
-        if sector is None:
-            message = _("No sector is called “%(slug)s”: see /api/v1/sectors/.")
-            raise invalid("sector", message % {"slug": chosen["sector"]})
-        actors = actors.filter(sectors=sector)
+        actors = actors.filter(sectors=known("sector", chosen["sector"], Sector.objects.all()))
     if "kind" in chosen:
         actors = actors.filter(kind=chosen["kind"])
     if "role" in chosen:
@@ -136,8 +131,9 @@ def list_actors(
     actors = actors.order_by(*DirectoryFilterForm.sort_of(chosen))
     # Every public actor: the stored figure (the directory's and the home page's).
     count = network_figures().actors if not set(chosen) - {"sort"} else None
-    description, rows = page_of(request, actors, paging, count)
-    return {**description, "results": [_actor(request, actor) for actor in rows]}
+    return page_of(
+        request, actors, paging, lambda rows: [_actor(request, row) for row in rows], count
+    )
 
 
 @router.get("/actors/{slug}/", response=responses(ActorOut), summary="An actor")

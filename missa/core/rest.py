@@ -6,7 +6,7 @@ The helpers live here, in the bottom layer, so that every app's router can use t
 """
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +72,19 @@ def invalid(name: str, message: Any) -> ValidationError:
     return ValidationError([{"loc": ("query", name), "msg": str(message)}])
 
 
+def known[T: Model](name: str, slug: str, terms: Mapping[str, T] | QuerySet[T]) -> T:
+    """Return the term a filter names by its slug (terms: slug → term, or a queryset of models
+    with a slug), or raise the 400 that says so, pointing at the list of the known ones."""
+    found = terms.get(slug) if isinstance(terms, Mapping) else terms.filter(slug=slug).first()
+    if found is None:
+        message = _("Nothing is called “%(slug)s” in %(list)s.") % {
+            "slug": slug,
+            "list": f"/api/v1/{name}s/",
+        }
+        raise invalid(name, message)
+    return found
+
+
 class Text(Schema):
     """A text in each of the site's languages; null where it was not written in that one."""
 
@@ -129,12 +142,15 @@ def _page_address(request: HttpRequest, number: int) -> str:
 
 def page_of[M](
     request: HttpRequest,
-    items: QuerySet[Any] | Sequence[M],
+    items: QuerySet[Any, M] | Sequence[M],
     paging: PageQuery,
+    serialize: Callable[[list[M]], list[dict[str, Any]]],
     count: int | None = None,
-) -> tuple[dict[str, Any], list[M]]:
-    """Return a page's description and its rows; count, when given (a stored figure), spares
-    counting the rows. A page past the last is a 404, as the web pages' links never lead there."""
+) -> dict[str, Any]:
+    """Return a page of items, as `Page` describes it, its results written by serialize (which
+    receives the page's rows together, so that it may fetch what they share at once). count,
+    when given (a stored figure), spares counting the rows. A page past the last is a 404, as the
+    web pages' links never lead there."""
     if count is not None:
         total = count
     else:
@@ -148,12 +164,12 @@ def page_of[M](
         raise HttpError(404, message)
     start = (paging.page - 1) * paging.per_page
     rows = list(items[start : start + paging.per_page])
-    description = {
+    return {
         "count": total,
         "page": paging.page,
         "pages": pages,
         "per_page": paging.per_page,
         "next": _page_address(request, paging.page + 1) if paging.page < pages else None,
         "previous": _page_address(request, paging.page - 1) if paging.page > 1 else None,
+        "results": serialize(rows),
     }
-    return description, rows

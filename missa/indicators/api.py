@@ -105,8 +105,9 @@ def _indicator(request: HttpRequest, indicator: Indicator) -> dict[str, Any]:
 @router.get("/indicators/", response=responses(IndicatorPage), summary="Indicators")
 def list_indicators(request: HttpRequest, paging: Query[PageQuery]) -> dict[str, Any]:
     """The benefits' indicators, by benefit then order, each with its stored figures."""
-    description, rows = page_of(request, _indicators(), paging)
-    return {**description, "results": [_indicator(request, row) for row in rows]}
+    return page_of(
+        request, _indicators(), paging, lambda rows: [_indicator(request, row) for row in rows]
+    )
 
 
 @router.get("/indicators/{slug}/", response=responses(IndicatorDetailOut), summary="An indicator")

@@ -68,8 +68,9 @@ def _months(request: HttpRequest, months: list[datetime.date]) -> list[dict[str,
 def list_journal_months(request: HttpRequest, paging: Query[PageQuery]) -> dict[str, Any]:
     """The months the journal covers, newest first: each with its editorial, if published,
     and its figures (stored when the month's activities are recorded)."""
-    description, months = page_of(request, journal_span().months(), paging)
-    return {**description, "results": _months(request, months)}
+    return page_of(
+        request, journal_span().months(), paging, lambda months: _months(request, months)
+    )
 
 
 @router.get("/journal/{month}/", response=responses(JournalMonthOut), summary="A journal month")

@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -16,13 +15,14 @@ from missa.core.rest import (
     PageQuery,
     Text,
     absolute,
-    invalid,
+    known,
     one_of,
     page_of,
     responses,
     texts,
 )
 
+from .forms import DecisionFilterForm
 from .models import AgendaItem, Decision, Meeting
 
 router = Router(tags=["committee"])
@@ -119,8 +119,7 @@ def _meeting(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
 def list_meetings(request: HttpRequest, paging: Query[PageQuery]) -> dict[str, Any]:
     """The announced meetings of the committee, plenaries and workshops, newest first."""
     meetings = Meeting.objects.published().select_related("organiser").order_by("-starts_at", "-pk")
-    description, rows = page_of(request, meetings, paging)
-    return {**description, "results": [_meeting(request, meeting) for meeting in rows]}
+    return page_of(request, meetings, paging, lambda rows: [_meeting(request, row) for row in rows])
 
 
 @router.get("/meetings/{slug}/", response=responses(MeetingDetailOut), summary="A meeting")
@@ -180,21 +179,19 @@ def list_decisions(
 ) -> dict[str, Any]:
     """The register of the committee's numbered decisions, newest first, filtered as the
     register's page filters them."""
-    decisions = _decisions()
-    if filters.year:
-        decisions = decisions.filter(decided_on__year=filters.year)
-    for name, model in (("sector", Sector), ("objective", Objective)):
-        slug = getattr(filters, name)
-        if slug:
-            term = model.objects.filter(slug=slug).first()
-            if term is None:
-                message = _("Nothing is called “%(slug)s” here.") % {"slug": slug}
-                raise invalid(name, message)
-            decisions = decisions.filter(**{f"{name}s": term})
-    if filters.q and filters.q.strip():
-        decisions = decisions.search(filters.q)
-    description, rows = page_of(request, decisions.order_by("-number"), paging)
-    return {**description, "results": [_decision(request, decision) for decision in rows]}
+    sectors, objectives = list(Sector.objects.all()), list(Objective.objects.all())
+    form = DecisionFilterForm(years=[], sectors=sectors, objectives=objectives)
+    chosen = filters.dict(exclude_none=True)
+    if "sector" in chosen:
+        known("sector", chosen["sector"], form.sectors)
+    if "objective" in chosen:
+        known("objective", chosen["objective"], form.objectives)
+    if not str(chosen.get("q", "")).strip():
+        chosen.pop("q", None)
+    decisions = form.apply(_decisions(), chosen).order_by("-number")
+    return page_of(
+        request, decisions, paging, lambda rows: [_decision(request, row) for row in rows]
+    )
 
 
 @router.get("/decisions/{number}/", response=responses(DecisionOut), summary="A decision")

@@ -94,6 +94,27 @@ def test_malformed_parameters_are_400_problems_naming_them(
     assert named == {"page", "per_page", "kind"}
 
 
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("/api/v1/actors/?sector=peche", "sector"),
+        ("/api/v1/activities/?sector=peche", "sector"),
+        ("/api/v1/activities/?actor=personne", "actor"),
+        ("/api/v1/decisions/?sector=peche", "sector"),
+        ("/api/v1/decisions/?objective=conquete", "objective"),
+    ],
+)
+def test_an_unknown_slug_is_a_400_pointing_at_the_known_ones(
+    client: Client, territory: Territory, url: str, name: str
+) -> None:
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400 and response["Content-Type"] == PROBLEM
+    [error] = response.json()["errors"]
+    listing = f"/api/v1/{name}s/"
+    assert error["name"] == name and listing in error["message"]
+    assert client.get(listing).status_code == 200
+
+
 def test_problems_speak_the_askers_language(client: Client, territory: Territory) -> None:
     french = client.get("/api/v1/actors/?page=9", HTTP_ACCEPT_LANGUAGE="fr")
     english = client.get("/api/v1/actors/?page=9", HTTP_ACCEPT_LANGUAGE="en")

@@ -2,6 +2,7 @@
 a meeting held last week and one coming, convened by the CCI (carol stands in for the town)."""
 
 import datetime
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -10,7 +11,8 @@ from django.utils import timezone
 
 from missa.accounts.models import User
 from missa.actors.models import Actor, ActorRole
-from missa.meetings.models import AgendaItem, Meeting
+from missa.core.models import Sector
+from missa.meetings.models import AgendaItem, Decision, Meeting
 
 
 @pytest.fixture
@@ -90,3 +92,29 @@ def pdf() -> Any:
     from django.core.files.base import ContentFile
 
     return ContentFile(b"%PDF-1.4\n% a test document\n", name="devis.pdf")
+
+
+@pytest.fixture
+def held_meetings(
+    make_meeting: Callable[..., Meeting], sectors: dict[str, Sector]
+) -> Callable[[int], None]:
+    """Return what adds n held workshops, each with a decision in tourism, numbered on from
+    the previous call of the test (for the query counts at two sizes)."""
+    serial = itertools.count(1)
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            number = next(serial)
+            meeting = make_meeting(f"atelier-{number}", days=-10 - number, confidential_item=True)
+            Meeting.objects.filter(pk=meeting.pk).update(held_at=meeting.ends_at)
+            decision = Decision.objects.create(
+                number=1000 + number,
+                meeting=meeting,
+                decided_on=meeting.date,
+                title_fr=f"Décision d'atelier {number}",
+                text_fr="Texte.",
+                method=Decision.Method.CONSENSUS,
+            )
+            decision.sectors.add(sectors["tourisme"])
+
+    return grow

@@ -1,7 +1,6 @@
 """The API's committee: what a visitor sees of meetings (nothing confidential, minutes once
 published) and the decisions register; queries at two sizes."""
 
-import itertools
 from collections.abc import Callable
 from functools import partial
 
@@ -9,31 +8,11 @@ import pytest
 from django.test import Client
 
 from missa.accounts.models import User
-from missa.actors.models import Actor
 from missa.core.models import Sector
-from missa.meetings.models import Decision, Meeting
+from missa.meetings.models import Meeting
 from missa.meetings.services import record_attendance, record_decision
 
 pytestmark = pytest.mark.django_db
-serial = itertools.count(1)
-
-
-def grow(make_meeting: Callable[..., Meeting], sectors: dict[str, Sector], n: int) -> None:
-    """Add n held meetings, each with a decision in a sector (numbered apart from
-    test_pages.py's, whose searches count on their own numbers)."""
-    for _ in range(n):
-        number = next(serial)
-        meeting = make_meeting(f"api-{number}", days=-10 - number, confidential_item=True)
-        Meeting.objects.filter(pk=meeting.pk).update(held_at=meeting.ends_at)
-        decision = Decision.objects.create(
-            number=5000 + number,
-            meeting=meeting,
-            decided_on=meeting.date,
-            title_fr=f"Décision {number}",
-            text_fr="Texte.",
-            method=Decision.Method.CONSENSUS,
-        )
-        decision.sectors.add(sectors["tourisme"])
 
 
 def test_a_meeting_without_what_is_confidential(
@@ -102,18 +81,16 @@ def test_decisions_register_and_its_filters(
 
 def test_committee_queries_stay_flat(
     client: Client,
-    make_meeting: Callable[..., Meeting],
-    sectors: dict[str, Sector],
-    cast: dict[str, Actor],
+    held_meetings: Callable[[int], None],
     count_queries: Callable[[Callable[[], object]], int],
 ) -> None:
     from django.core.cache import cache
 
-    grow(make_meeting, sectors, 2)
+    held_meetings(2)
     urls = ["/api/v1/meetings/", "/api/v1/decisions/", "/api/v1/decisions/?sector=tourisme"]
     cache.clear()
     small = [count_queries(partial(client.get, url)) for url in urls]
-    grow(make_meeting, sectors, 20)
+    held_meetings(20)
     cache.clear()
     large = [count_queries(partial(client.get, url)) for url in urls]
     assert small == large and max(large) <= 6

@@ -2,7 +2,6 @@
 what they show, who sees what, their bad inputs and their queries."""
 
 import datetime
-import itertools
 from collections.abc import Callable
 
 import icalendar
@@ -23,24 +22,6 @@ from missa.programme.models import Phase
 from .conftest import pdf
 
 pytestmark = pytest.mark.django_db
-serial = itertools.count(1)
-
-
-def grow(make_meeting: Callable[..., Meeting], sectors: dict[str, Sector], n: int) -> None:
-    """Add n held meetings, each with a decision in a sector (for the query counts)."""
-    for _ in range(n):
-        number = next(serial)
-        meeting = make_meeting(f"atelier-{number}", days=-10 - number, confidential_item=True)
-        Meeting.objects.filter(pk=meeting.pk).update(held_at=meeting.ends_at)
-        decision = Decision.objects.create(
-            number=1000 + number,
-            meeting=meeting,
-            decided_on=meeting.date,
-            title_fr=f"Décision d'atelier {number}",
-            text_fr="Texte.",
-            method=Decision.Method.CONSENSUS,
-        )
-        decision.sectors.add(sectors["tourisme"])
 
 
 def test_the_list_shows_coming_and_past_meetings_but_not_drafts(
@@ -136,9 +117,9 @@ def test_the_calendars_are_valid_icalendar(
 
 
 def test_the_register_filters_and_searches(
-    client: Client, make_meeting: Callable[..., Meeting], sectors: dict[str, Sector]
+    client: Client, held_meetings: Callable[[int], None]
 ) -> None:
-    grow(make_meeting, sectors, 2)
+    held_meetings(2)
     other = Decision.objects.order_by("number").first()
     assert other is not None
     Decision.objects.filter(pk=other.pk).update(decided_on=datetime.date(2017, 6, 1))
@@ -320,15 +301,14 @@ def test_a_committee_member_s_page_shows_their_attendance(
 @pytest.mark.parametrize("url", ["/meetings/", "/decisions/", "/decisions/?q=atelier"])
 def test_lists_run_the_same_queries_at_two_sizes(
     client: Client,
-    make_meeting: Callable[..., Meeting],
-    sectors: dict[str, Sector],
+    held_meetings: Callable[[int], None],
     count_queries: Callable[[Callable[[], object]], int],
     url: str,
 ) -> None:
-    grow(make_meeting, sectors, 2)
+    held_meetings(2)
     cache.clear()
     small = count_queries(lambda: client.get(url))
-    grow(make_meeting, sectors, 30)
+    held_meetings(30)
     cache.clear()
     large = count_queries(lambda: client.get(url))
     assert small == large <= 12, (url, small, large)
