@@ -5,9 +5,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
+
+if TYPE_CHECKING:
+    from playwright._impl._api_structures import SetCookieParam
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -90,3 +94,20 @@ def check(page: Page, watch: PageWatch) -> None:
     assert axe_violations(page) == [], page.url
     assert watch.problems == [], page.url
     assert page.locator("h1").count() == 1, page.url
+
+
+def signed_in_cookie(user: Any, live_server: object) -> "SetCookieParam":
+    """Return the session cookie of user signed in (without the sign-in pages' steps)."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "missa.accounts.backends.TwoFactorModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": session.session_key or "",
+        "url": str(live_server),
+    }

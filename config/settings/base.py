@@ -379,4 +379,5 @@ MISSA_PAGE_SIZES = {
     "meetings": 12,
     "decisions": 25,
     "actions": 25,
+    "api_tokens": 20,
 }

@@ -1,21 +1,28 @@
-"""The API's ledger: public activities, newest first, read page after page with a cursor."""
+"""The API's ledger: public activities, newest first, read page after page with a cursor; and
+what an organisation's own systems report it did, with a personal API token."""
 
 import base64
 import binascii
 import datetime
 from typing import Annotated, Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, Sum
-from django.http import HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError, ValidationError
 from pydantic import Field
 
-from missa.actors.models import Actor
+from missa.actors.api import token_auth
+from missa.actors.models import Actor, ApiToken
 from missa.core.models import Sector
 from missa.core.rest import (
     PER_PAGE,
     PER_PAGE_MAX,
+    InvalidParameters,
+    OneOf,
+    Problem,
     Text,
     absolute,
     invalid,
@@ -25,7 +32,9 @@ from missa.core.rest import (
     texts,
 )
 
+from .forms import ActivityReportForm
 from .models import Activity, MonthSummary
+from .services import REPORTABLE_KINDS, report_activity
 
 router = Router(tags=["activities"])
 
@@ -170,3 +179,89 @@ def _activity(request: HttpRequest, activity: Activity) -> dict[str, Any]:
         "sectors": [sector.slug for sector in activity.sectors.all()],
         "url": absolute(request, activity.get_absolute_url()),
     }
+
+
+class ActivityIn(Schema):
+    kind: Annotated[str, OneOf(tuple(str(kind) for kind in REPORTABLE_KINDS))] = Field(
+        description="What kind of action (the kinds an organisation reports itself)."
+    )
+    title: str = Field(description="One line, at most 250 characters.")
+    date: datetime.date = Field(description="The day it was done: today or before.")
+    text: str = Field("", description="Tell more (at most 3,000 characters).")
+    link: str = Field("", description="An address about it (https).")
+    sectors: list[str] = Field(
+        [], description="Slugs of its sectors; none: the organisation's own."
+    )
+
+
+def _refused(message: Any) -> HttpError:
+    return HttpError(403, str(message))
+
+
+@router.post(
+    "/actors/{slug}/activities/",
+    auth=token_auth,
+    response={
+        201: ActivityOut,
+        400: InvalidParameters,
+        401: Problem,
+        403: Problem,
+        404: Problem,
+        429: Problem,
+    },
+    summary="Report an activity",
+    tags=["writing"],
+)
+def report_actor_activity(
+    request: HttpRequest, response: HttpResponse, slug: str, report: ActivityIn
+) -> Status:
+    """Report what an organisation did for the territory, as its members do with the web
+    form (the same checks): with a personal API token made on MISSA for this organisation,
+    sent as `Authorization: Bearer missa_…`. The activity is public at once."""
+    token: ApiToken = request.auth  # type: ignore[attr-defined]
+    actor = Actor.objects.public().filter(slug=slug).first()
+    if actor is None:
+        raise Http404
+    if not token.actors.filter(pk=actor.pk).exists():
+        raise _refused(_("This token does not report for %(name)s.") % {"name": actor.name})
+    sectors = {sector.slug: sector for sector in Sector.objects.all()}
+    unknown = [name for name in report.sectors if name not in sectors]
+    if unknown:
+        message = _("Nothing is called “%(slug)s” in %(list)s.")
+        raise invalid("sectors", message % {"slug": unknown[0], "list": "/api/v1/sectors/"}, "body")
+    form = ActivityReportForm(
+        {
+            **report.dict(exclude={"date", "sectors"}),
+            "date": report.date.isoformat(),
+            "sectors": [sectors[name].pk for name in report.sectors],
+        }
+    )
+    if not form.is_valid():
+        raise ValidationError(
+            [
+                {"loc": ("body", name), "msg": " ".join(str(error) for error in errors)}
+                for name, errors in form.errors.items()
+            ]
+        )
+    data = form.cleaned_data
+    try:
+        activity = report_activity(
+            actor=actor,
+            user=token.user,
+            kind=data["kind"],
+            title=data["title"],
+            date=data["date"],
+            text=data["text"],
+            link=data["link"],
+            sectors=data["sectors"],
+        )
+    except PermissionDenied:
+        message = _("The person who made this token no longer acts for %(name)s.")
+        raise _refused(message % {"name": actor.name}) from None
+    activity = (
+        Activity.objects.select_related("actor")
+        .prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("pk", "slug")))
+        .get(pk=activity.pk)
+    )
+    response["Location"] = absolute(request, activity.get_absolute_url())
+    return Status(201, _activity(request, activity))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.validators import URLValidator
 from django.db import models, transaction
@@ -242,7 +242,12 @@ def report_activity(
     photo_alt: str = "",
     sectors: Iterable[Sector] = (),
 ) -> Activity:
-    """Record what a member says their organisation did for the territory, public at once."""
+    """Record what a member says their organisation did for the territory, public at once.
+
+    Whoever asks (the web form, the API with a personal token), only those who may report for
+    the actor do (`actors.report_for_actor`: its members while it is in the network)."""
+    if not user.has_perm("actors.report_for_actor", actor):
+        raise PermissionDenied
     if kind not in REPORTABLE_KINDS:
         raise ValueError(f"Actors do not report activities of kind {kind!r}")
     return record_activity(

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
+from ninja.security import HttpBearer
 from pydantic import Field
 
 from missa.core.models import Sector
@@ -23,9 +24,21 @@ from missa.core.rest import (
 
 from .figures import network_figures
 from .forms import DirectoryFilterForm
-from .models import Actor, ActorRole
+from .models import Actor, ActorRole, ApiToken
+from .services import api_token_for
 
 router = Router(tags=["actors"])
+
+
+class TokenAuth(HttpBearer):
+    """A personal API token, sent as `Authorization: Bearer missa_…`: the writes of the API
+    (an organisation's systems reporting what it did) are made in its person's name."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
+        return api_token_for(token)
+
+
+token_auth = TokenAuth()
 
 
 class RoleOut(Schema):

@@ -435,3 +435,59 @@ def monogram_colours(actor_ids: list[int]) -> dict[int, str]:
     for actor_id, colour in links:
         colours.setdefault(actor_id, colour)
     return colours
+
+
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def usable(self) -> "ApiTokenQuerySet":
+        """Return the tokens that still open the API: neither revoked nor expired."""
+        return self.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()), revoked_at__isnull=True
+        )
+
+
+class ApiToken(models.Model):
+    """A person's key for their organisation's own systems, to write to the API (report an
+    activity) in the person's name, for the organisations chosen among those they act for.
+
+    The key is shown once, when it is made; MISSA keeps only its SHA-256 digest (a random key
+    of 256 bits needs no slow hash) and its first characters, to recognise it in a list.
+    """
+
+    PREFIX = "missa_"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("account"),
+    )
+    name = SingleLineField(
+        _("name"),
+        max_length=100,
+        help_text=_("What uses it, to recognise it later (“Our website”, “The till”)."),
+    )
+    actors = models.ManyToManyField(
+        Actor, related_name="+", verbose_name=_("organisations it reports for")
+    )
+    digest = SingleLineField(_("digest"), max_length=64, unique=True, editable=False)
+    start = SingleLineField(_("first characters"), max_length=16, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.start}…)"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and (
+            self.expires_at is None or self.expires_at > timezone.now()
+        )

@@ -1,12 +1,25 @@
-"""Editing an actor's public profile: visible at once, kept in a history the staff can undo."""
+"""Editing an actor's public profile (visible at once, kept in a history the staff can undo);
+the personal API tokens members make for their organisation's systems."""
 
+import datetime
+import hashlib
+import secrets
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import Actor, ActorRevision
+from .models import Actor, ActorRevision, ApiToken, Membership
+
+# How many usable tokens a person may hold at once.
+MAX_API_TOKENS = 10
+# A token's last use is written at most this often (not on every request).
+LAST_USE_PRECISION = datetime.timedelta(minutes=5)
 
 PROFILE_FIELDS = [
     "description_fr",
@@ -83,3 +96,68 @@ def revert_revision(*, revision: ActorRevision, user: Any) -> ActorRevision:
     return ActorRevision.objects.create(
         actor=actor, user=user, before=before, after=profile_snapshot(actor), reverts=revision
     )
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_api_token(
+    *, user: Any, name: str, actors: Iterable[Actor], days: int | None
+) -> tuple[ApiToken, str]:
+    """Make a personal API token for some of the organisations user acts for; return it with
+    its secret, which is shown once and never kept (only its digest is)."""
+    chosen = list(actors)
+    if not chosen:
+        raise ValidationError(_("Choose at least one organisation."), code="no_actor")
+    acting = set(
+        Membership.objects.filter(user=user, actor__in=chosen)
+        .in_good_standing()
+        .values_list("actor_id", flat=True)
+    )
+    if not (user.is_authenticated and user.is_active) or acting != {a.pk for a in chosen}:
+        raise PermissionDenied
+    if ApiToken.objects.filter(user=user).usable().count() >= MAX_API_TOKENS:
+        message = _("You hold %(count)s tokens already: revoke one you no longer use first.")
+        raise ValidationError(message % {"count": MAX_API_TOKENS}, code="too_many")
+    secret = ApiToken.PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user,
+        name=name,
+        digest=_digest(secret),
+        start=secret[: len(ApiToken.PREFIX) + 4],
+        expires_at=timezone.now() + datetime.timedelta(days=days) if days else None,
+    )
+    token.actors.set(chosen)
+    return token, secret
+
+
+@transaction.atomic
+def revoke_api_token(*, token: ApiToken, user: Any) -> ApiToken:
+    """Revoke one of user's tokens: from now on it opens nothing."""
+    if token.user_id != user.pk:
+        raise PermissionDenied
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def api_token_for(secret: str) -> ApiToken | None:
+    """Return the usable token whose secret this is, its person active, or None."""
+    if not secret.startswith(ApiToken.PREFIX) or len(secret) > 100:
+        return None
+    token = (
+        ApiToken.objects.usable()
+        .select_related("user")
+        .filter(digest=_digest(secret), user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USE_PRECISION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token

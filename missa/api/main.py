@@ -7,11 +7,12 @@ same way lives here and in `middleware.py`: errors, rate limit, ETags, CORS, kep
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.schema import OpenAPISchema
 from ninja.operation import Operation
 from pydantic import Field
@@ -23,7 +24,9 @@ from . import problems
 
 PREFIX = "/api/v1/"
 DESCRIPTION = """\
-Everything a visitor can see on MISSA, for software: read-only, public, no key needed.
+Everything a visitor can see on MISSA, for software: reading is public, no key needed.
+Writing — an organisation's own systems reporting what it did — takes a personal API token,
+made by one of its members on the site (`/api/tokens/`) and sent as `Authorization: Bearer …`.
 
 - Both languages in every answer (`{"fr": …, "en": …}`; `en` is null until translated).
 - Pages of 25 results (`per_page` up to 100) with their `count`, `next` and `previous`.
@@ -65,19 +68,42 @@ api = MissaAPI(
 )
 
 
+def _parameter(location: Any) -> str:
+    """Name the parameter of an error's location: ("query", "page") → "page"; a body's
+    fields without the view's argument: ("body", "report", "date") → "date"."""
+    where, *path = [str(part) for part in location]
+    if where == "body" and len(path) > 1:
+        path = path[1:]
+    return ".".join(path) or where
+
+
 @api.exception_handler(ValidationError)
 def invalid_parameters(request: HttpRequest, error: ValidationError) -> HttpResponse:
     invalid = [
-        {
-            "name": ".".join(str(part) for part in item["loc"][1:]) or str(item["loc"][0]),
-            "where": str(item["loc"][0]),
-            "message": item["msg"],
-        }
+        {"name": _parameter(item["loc"]), "where": str(item["loc"][0]), "message": item["msg"]}
         for item in error.errors
     ]
     return problems.problem(
         request, 400, _("Some parameters are not valid: see errors."), errors=invalid
     )
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
+    if request.headers.get("Authorization"):
+        detail = _("This token is not valid: it was revoked, it expired, or it never existed.")
+        challenge = 'Bearer realm="MISSA", error="invalid_token"'
+    else:
+        detail = _("Writing needs a personal API token: Authorization: Bearer missa_…")
+        challenge = 'Bearer realm="MISSA"'
+    response = problems.problem(request, 401, detail)
+    response["WWW-Authenticate"] = challenge
+    return response
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
+    return problems.problem(request, 403, _("This token may not do this."))
 
 
 @api.exception_handler(HttpError)

@@ -2,7 +2,9 @@
 
 - The rate limit: a client address may make MISSA_API_REQUESTS_PER_MINUTE requests a minute
   (counted in the shared cache, so across every app server); past it, 429 with Retry-After.
-- CORS: any origin may read (GET, HEAD), and the preflight is answered here.
+- CORS: any origin may read (GET, HEAD), and the preflight is answered here. Writing (with a
+  personal token) is for an organisation's servers, not for pages in a browser: the preflight
+  does not offer it, so no page can send a token it got hold of.
 - Conditional requests: a reading's ETag and Last-Modified come from the data version
   (core.versioning) and the day, known before any view runs, so `If-None-Match` or
   `If-Modified-Since` get 304 at the cost of two cache reads.

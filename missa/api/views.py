@@ -1,16 +1,31 @@
-"""The API's documentation: a page of the site, made from the OpenAPI schema itself."""
+"""The API's documentation, a page of the site made from the OpenAPI schema itself; and the
+page where members make and revoke their personal API tokens."""
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from missa.accounts.models import User
+from missa.actors.models import ApiToken
+from missa.actors.rules import acting_memberships
+from missa.actors.services import MAX_API_TOKENS, create_api_token, revoke_api_token
+from missa.core.pagination import paginate
 from missa.core.rest import PER_PAGE, PER_PAGE_MAX
 
+from .forms import ApiTokenForm
 from .main import api
 from .middleware import PREFIX
+
+# Where a new token's secret waits, in the session, for the one page that shows it.
+NEW_SECRET = "missa_new_api_token"  # noqa: S105 (a session key, not a secret)
 
 
 @dataclass
@@ -101,8 +116,23 @@ def answer_fields(
 
 def _success(operation: dict[str, Any]) -> dict[str, Any]:
     responses = operation.get("responses", {})
-    found = responses.get(200) or responses.get("200") or {}
+    found: dict[str, Any] = next(
+        (value for key, value in responses.items() if str(key).startswith("2")), {}
+    )
     return dict(found.get("content", {}).get("application/json", {}).get("schema", {}))
+
+
+def _body(operation: dict[str, Any], components: dict[str, Any]) -> list[Parameter]:
+    """Return the fields of an operation's JSON body, as parameters written in the body."""
+    content = operation.get("requestBody", {}).get("content", {})
+    schema = content.get("application/json", {}).get("schema")
+    if not schema:
+        return []
+    required = set(_resolved(schema, components).get("required", []))
+    return [
+        Parameter(found.name, "body", found.name in required, found.kind, found.description)
+        for found in answer_fields(schema, components)
+    ]
 
 
 def operations(schema: dict[str, Any]) -> dict[str, list[Operation]]:
@@ -129,7 +159,8 @@ def operations(schema: dict[str, Any]) -> dict[str, list[Operation]]:
                             or parameter.get("schema", {}).get("description", ""),
                         )
                         for parameter in operation.get("parameters", [])
-                    ],
+                    ]
+                    + _body(operation, schema["components"]["schemas"]),
                     statuses=sorted(str(status) for status in operation.get("responses", {})),
                     fields=answer_fields(_success(operation), schema["components"]["schemas"]),
                 )
@@ -152,3 +183,55 @@ def documentation(request: HttpRequest) -> HttpResponse:
             "example": f"{base}actors/?sector=tourisme&per_page=10",
         },
     )
+
+
+@login_required
+def token_list(request: HttpRequest) -> HttpResponse:
+    """A person's API tokens, the form to make one (for those who act for an organisation) and,
+    once, the secret of the one just made."""
+    user = request.user
+    assert isinstance(user, User)  # login_required
+    actors = [membership.actor for membership in acting_memberships(user)]
+    form = ApiTokenForm(request.POST or None, actors=actors)
+    if request.method == "POST" and actors and form.is_valid():
+        try:
+            token, secret = create_api_token(
+                user=user,
+                name=form.cleaned_data["name"],
+                actors=form.cleaned_data["actors"],
+                days=form.days,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            request.session[NEW_SECRET] = [token.pk, secret]
+            return redirect("api:token-list")
+    new = request.session.pop(NEW_SECRET, None)
+    tokens = ApiToken.objects.filter(user=user).prefetch_related("actors")
+    context = {
+        "form": form,
+        "actors": actors,
+        "page": paginate(request, tokens, "api_tokens"),
+        "new_token": new[0] if new else None,
+        "new_secret": new[1] if new else None,
+        "most": MAX_API_TOKENS,
+        "example_url": request.build_absolute_uri(
+            f"{PREFIX}actors/{actors[0].slug if actors else 'slug'}/activities/"
+        ),
+    }
+    return render(request, "api/token_list.html", context)
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)  # login_required
+    token = ApiToken.objects.filter(user=user, pk=pk).first()
+    if token is None:
+        raise Http404("No such token.")
+    revoke_api_token(token=token, user=user)
+    messages.success(
+        request, _("The token “%(name)s” is revoked: it opens nothing now.") % {"name": token.name}
+    )
+    return redirect("api:token-list")

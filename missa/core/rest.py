@@ -67,9 +67,9 @@ def one_of(choices: type[TextChoices], *extra: str) -> OneOf:
     return OneOf(tuple(str(value) for value in choices.values), extra)
 
 
-def invalid(name: str, message: Any) -> ValidationError:
-    """Return the error for a query parameter whose value is well formed but unknown."""
-    return ValidationError([{"loc": ("query", name), "msg": str(message)}])
+def invalid(name: str, message: Any, where: str = "query") -> ValidationError:
+    """Return the error for a parameter whose value is well formed but unknown."""
+    return ValidationError([{"loc": (where, name), "msg": str(message)}])
 
 
 def known[T: Model](name: str, slug: str, terms: Mapping[str, T] | QuerySet[T]) -> T:

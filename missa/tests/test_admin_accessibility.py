@@ -34,7 +34,7 @@ ADMIN_FORMS = [
 def test_admin_forms_have_no_accessibility_violation(
     live_server: object, cast: dict[str, Actor], browser: Browser, width: int
 ) -> None:
-    from missa.tests.test_network_journeys import _session_cookie
+    from missa.browser import signed_in_cookie
 
     administrator = User.objects.create_superuser("ada", "ada@example.org", "pw-sorgue-2017")
     TOTP.activate(administrator, generate_totp_secret())
@@ -42,7 +42,7 @@ def test_admin_forms_have_no_accessibility_violation(
     pages = [*ADMIN_FORMS, f"/admin/core/territory/{territory.pk}/change/"]
     found = {}
     with watched_page(browser, viewport={"width": width, "height": 900}) as (tab, _watch):
-        tab.context.add_cookies([_session_cookie(administrator, live_server)])
+        tab.context.add_cookies([signed_in_cookie(administrator, live_server)])
         for path in pages:
             tab.goto(f"{live_server}{path}")
             tab.wait_for_load_state("load")

@@ -7,8 +7,9 @@ import os
 import pytest
 from playwright.sync_api import Browser, expect
 
+from missa.accounts.models import User
 from missa.actors.models import Actor
-from missa.browser import CHROMIUM, check, watched_page
+from missa.browser import CHROMIUM, check, signed_in_cookie, watched_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -38,3 +39,43 @@ def test_a_reuser_finds_the_api_and_reads_the_actors_of_a_sector(
         tab.goto(f"{live_server}/en/api/")
         expect(tab.get_by_role("heading", level=1)).to_contain_text("The API")
         check(tab, watch)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_member_makes_a_token_from_the_profile_and_revokes_it(
+    live_server: object, cast: dict[str, Actor], owner: User, browser: Browser, width: int
+) -> None:
+    with watched_page(browser, viewport={"width": width, "height": 900}) as (tab, watch):
+        tab.context.add_cookies([signed_in_cookie(owner, live_server)])
+        tab.goto(f"{live_server}/accounts/profile/")
+        tab.get_by_role("link", name="Mes jetons d'API").click()
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Mes jetons d'API")
+        check(tab, watch)
+        tab.get_by_role("button", name="Faire le jeton").click()
+        expect(tab.get_by_role("alert")).to_contain_text("Corrigez les erreurs")
+        check(tab, watch)
+        tab.get_by_label("Qu'est-ce qui s'en servira ?").fill("Notre site")
+        tab.get_by_role("button", name="Faire le jeton").click()
+        new = tab.get_by_role("status").filter(has_text="Votre nouveau jeton")
+        expect(new).to_be_visible()
+        check(tab, watch)
+        secret = new.locator("code").first.inner_text()
+        assert secret.startswith("missa_")
+        # The system reports with it, as a server would.
+        reported = tab.request.post(
+            f"{live_server}/api/v1/actors/atelier-alice/activities/",
+            headers={"Authorization": f"Bearer {secret}"},
+            data={"kind": "hosted_event", "title": "Atelier ouvert", "date": "2017-06-30"},
+        )
+        assert reported.status == 201, reported.text()
+        tab.reload()
+        expect(tab.get_by_role("status").filter(has_text="Votre nouveau jeton")).to_have_count(0)
+        tab.get_by_role("button", name="Révoquer « Notre site »").click()
+        expect(tab.get_by_text("Le jeton « Notre site » est révoqué")).to_be_visible()
+        check(tab, watch)
+        refused = tab.request.post(
+            f"{live_server}/api/v1/actors/atelier-alice/activities/",
+            headers={"Authorization": f"Bearer {secret}"},
+            data={"kind": "hosted_event", "title": "Encore", "date": "2017-06-30"},
+        )
+        assert refused.status == 401

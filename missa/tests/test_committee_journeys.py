@@ -14,9 +14,8 @@ from playwright.sync_api import Browser, expect
 from missa.accounts.models import User
 from missa.activity.models import Activity
 from missa.actors.models import Actor, ActorRole
-from missa.browser import CHROMIUM, check, watched_page
+from missa.browser import CHROMIUM, check, signed_in_cookie, watched_page
 from missa.meetings.models import AgendaItem, Decision, Meeting
-from missa.tests.test_network_journeys import _session_cookie
 
 pytestmark = [
     pytest.mark.browser,
@@ -55,7 +54,7 @@ def test_an_editor_records_a_meeting_and_a_visitor_follows_its_decision(
     viewport = {"width": width, "height": 900}
 
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(editor, live_server)])
+        tab.context.add_cookies([signed_in_cookie(editor, live_server)])
         tab.goto(f"{live_server}/meetings/")
         check(tab, watch)
         tab.get_by_role("link", name="Le plan d'actions").click()

@@ -6,7 +6,6 @@ import re
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
-from playwright._impl._api_structures import SetCookieParam
 from playwright.sync_api import Browser, Page, expect
 
 from missa.accounts.models import User
@@ -14,7 +13,7 @@ from missa.actors.models import Actor
 from missa.applications.models import Application
 from missa.applications.services import reject_application
 from missa.brandkit.models import MisuseReport
-from missa.browser import CHROMIUM, PageWatch, check
+from missa.browser import CHROMIUM, PageWatch, check, signed_in_cookie
 from missa.charter.models import CharterVersion, Commitment
 from missa.charter.services import publish_charter_version
 
@@ -106,30 +105,13 @@ def test_an_editor_hides_a_reported_action(
         date=cast["alice"].joined_on,
     )
     with watched_page(browser) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(editor, live_server)])
+        tab.context.add_cookies([signed_in_cookie(editor, live_server)])
         tab.goto(f"{live_server}/actors/atelier-alice/reports/{activity.pk}/hide/")
         check(tab, watch)
         tab.get_by_label("Pourquoi la masquer").fill("Hors du territoire.")
         tab.get_by_role("button", name="La masquer").click()
         expect(tab.get_by_text("Hors du territoire.")).to_be_visible()
         check(tab, watch)
-
-
-def _session_cookie(user: User, live_server: object) -> "SetCookieParam":
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "missa.accounts.backends.TwoFactorModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    return {
-        "name": settings.SESSION_COOKIE_NAME,
-        "value": session.session_key or "",
-        "url": str(live_server),
-    }
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -162,7 +144,7 @@ def test_a_member_goes_from_their_home_to_reporting_an_action(
     from missa.browser import watched_page
 
     with watched_page(browser, viewport={"width": width, "height": 900}) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(owner, live_server)])
+        tab.context.add_cookies([signed_in_cookie(owner, live_server)])
         tab.goto(f"{live_server}/my-organisation/")
         expect(tab.get_by_role("heading", level=1)).to_have_text("Mon organisation")
         check(tab, watch)

@@ -14,10 +14,9 @@ from playwright.sync_api import Browser, expect
 
 from missa.accounts.models import User
 from missa.actors.models import Actor
-from missa.browser import CHROMIUM, check, watched_page
+from missa.browser import CHROMIUM, check, signed_in_cookie, watched_page
 from missa.participation.models import Call, Consultation, Idea
 from missa.programme.models import Phase
-from missa.tests.test_network_journeys import _session_cookie
 
 pytestmark = [
     pytest.mark.browser,
@@ -66,7 +65,7 @@ def test_an_idea_is_proposed_supported_answered_and_its_author_reads_the_answer(
     viewport = {"width": width, "height": 900}
 
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(lea, live_server)])
+        tab.context.add_cookies([signed_in_cookie(lea, live_server)])
         tab.goto(f"{live_server}/calls/")
         check(tab, watch)
         tab.get_by_role("link", name="Bien vivre au bord de l'eau").click()
@@ -81,7 +80,7 @@ def test_an_idea_is_proposed_supported_answered_and_its_author_reads_the_answer(
         idea_url = tab.url
 
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(marc, live_server)])
+        tab.context.add_cookies([signed_in_cookie(marc, live_server)])
         tab.goto(idea_url)
         check(tab, watch)
         tab.get_by_role("button", name="Soutenir cette idée").click()
@@ -95,7 +94,7 @@ def test_an_idea_is_proposed_supported_answered_and_its_author_reads_the_answer(
         check(tab, watch)
 
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(lea, live_server)])
+        tab.context.add_cookies([signed_in_cookie(lea, live_server)])
         tab.goto(idea_url)
         tab.get_by_text("Répondre", exact=True).click()
         tab.get_by_label("Votre réponse").fill("Bonne idée, je l'ajoute.")
@@ -104,7 +103,7 @@ def test_an_idea_is_proposed_supported_answered_and_its_author_reads_the_answer(
         check(tab, watch)
 
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(committee, live_server)])
+        tab.context.add_cookies([signed_in_cookie(committee, live_server)])
         tab.goto(idea_url)
         tab.get_by_role("link", name="Répondre à cette idée").click()
         check(tab, watch)
@@ -118,7 +117,7 @@ def test_an_idea_is_proposed_supported_answered_and_its_author_reads_the_answer(
     # Marc was told of Léa's reply, Léa of the answer: in the site and by email.
     assert sorted(message.to[0] for message in mail.outbox) == [lea.email, marc.email]
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(lea, live_server)])
+        tab.context.add_cookies([signed_in_cookie(lea, live_server)])
         tab.goto(f"{live_server}/notifications/")
         check(tab, watch)
         tab.get_by_role(
@@ -160,7 +159,7 @@ def test_a_comment_is_reported_hidden_and_its_author_reads_why(
     viewport = {"width": width, "height": 900}
 
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(lea, live_server)])
+        tab.context.add_cookies([signed_in_cookie(lea, live_server)])
         tab.goto(f"{live_server}{idea.get_absolute_url()}")
         tab.locator(f"#comment-{comment.pk}").get_by_role("link", name="Signaler").click()
         check(tab, watch)
@@ -170,7 +169,7 @@ def test_a_comment_is_reported_hidden_and_its_author_reads_why(
         check(tab, watch)
 
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(editor, live_server)])
+        tab.context.add_cookies([signed_in_cookie(editor, live_server)])
         tab.goto(f"{live_server}/moderation/")
         check(tab, watch)
         expect(tab.get_by_text("Attaque personnelle")).to_be_visible()
@@ -180,7 +179,7 @@ def test_a_comment_is_reported_hidden_and_its_author_reads_why(
         check(tab, watch)
 
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(marc, live_server)])
+        tab.context.add_cookies([signed_in_cookie(marc, live_server)])
         tab.goto(f"{live_server}{idea.get_absolute_url()}")
         expect(tab.get_by_text("Motif : Propos hors charte.")).to_be_visible()
         expect(tab.get_by_text("Propos déplacé")).to_have_count(0)
@@ -211,7 +210,7 @@ def test_a_consultation_is_answered_changed_and_its_results_read(
     lea = person("lea", "inhabitant")
     viewport = {"width": width, "height": 900}
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(lea, live_server)])
+        tab.context.add_cookies([signed_in_cookie(lea, live_server)])
         tab.goto(f"{live_server}/calls/")
         tab.get_by_role("link", name="L'image de la ville").click()
         check(tab, watch)
@@ -251,7 +250,7 @@ def test_an_author_changes_then_withdraws_and_chooses_what_comes_by_email(
     post_comment(target=other, author=lea, text="Oui, des platanes.")
     viewport = {"width": width, "height": 900}
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(lea, live_server)])
+        tab.context.add_cookies([signed_in_cookie(lea, live_server)])
         tab.goto(f"{live_server}{idea.get_absolute_url()}")
         tab.get_by_role("link", name="Modifier mon idée").click()
         check(tab, watch)

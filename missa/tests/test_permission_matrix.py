@@ -209,6 +209,10 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "indicators:indicator-csv": ("/indicators/population/data.csv", PUBLIC),
     # The API shows what a visitor sees, to everyone alike (decision 19).
     "api:documentation": ("/api/", PUBLIC),
+    "api:token-list": ("/api/tokens/", SIGNED_IN_ONLY),
+    "api:token-revoke": ("/api/tokens/1/revoke/", answer(302, 405)),
+    # Writing: a POST with a personal token (missa/activity/tests/test_api_reports.py).
+    "api-v1:report_actor_activity": ("/api/v1/actors/atelier-alice/activities/", answer(405)),
     "api-v1:openapi-json": ("/api/v1/openapi.json", PUBLIC),
     "api-v1:get_index": ("/api/v1/", PUBLIC),
     # django-ninja's own root, behind get_index at the same address.

@@ -15,12 +15,11 @@ from playwright.sync_api import Browser, expect
 from missa.accounts.models import User
 from missa.actions.models import Action, Milestone, Plan
 from missa.actors.models import Actor, Membership
-from missa.browser import CHROMIUM, check, watched_page
+from missa.browser import CHROMIUM, check, signed_in_cookie, watched_page
 from missa.core.models import Benefit
 from missa.indicators.models import Indicator, Measurement
 from missa.indicators.services import refresh_indicator
 from missa.meetings.models import Decision, Meeting
-from missa.tests.test_network_journeys import _session_cookie
 
 pytestmark = [
     pytest.mark.browser,
@@ -114,7 +113,7 @@ def test_a_decision_leads_to_its_action_which_its_lead_moves_forward(
         check(tab, watch)
 
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(member, live_server)])
+        tab.context.add_cookies([signed_in_cookie(member, live_server)])
         tab.goto(f"{live_server}/actions/{action.pk}/")
         tab.get_by_role("link", name="Marquer « Devis signés » comme fait").click()
         check(tab, watch)
@@ -131,7 +130,7 @@ def test_a_decision_leads_to_its_action_which_its_lead_moves_forward(
         check(tab, watch)
 
     with watched_page(browser, viewport=viewport) as (tab, watch):
-        tab.context.add_cookies([_session_cookie(editor, live_server)])
+        tab.context.add_cookies([signed_in_cookie(editor, live_server)])
         tab.goto(f"{live_server}/actions/{action.pk}/edit/")
         check(tab, watch)
         tab.get_by_label("Retardée").check()

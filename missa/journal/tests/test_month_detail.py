@@ -77,12 +77,11 @@ def test_a_month_with_activity_but_no_editorial_is_a_journal_page(
 
 
 def test_a_report_dated_today_is_on_this_months_page_after_the_programme(
-    client: Client, cast: dict[str, Actor]
+    client: Client, cast: dict[str, Actor], owner: User
 ) -> None:
     today = timezone.localdate()
-    user = User.objects.create_user("member", "member@example.org", "pw-sorgue-2017")
     report_activity(
-        actor=cast["alice"], user=user, kind="hosted_event", title="Atelier ouvert", date=today
+        actor=cast["alice"], user=owner, kind="hosted_event", title="Atelier ouvert", date=today
     )
     response = client.get(f"/journal/{today:%Y/%m}/")
     assert response.status_code == 200
