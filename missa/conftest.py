@@ -12,6 +12,7 @@
 """
 
 import datetime
+import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,8 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import settings as hypothesis_settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from missa.activity.models import Activity
 from missa.activity.services import record_activity
@@ -28,6 +31,11 @@ from missa.core.models import Benefit, Objective, Sector, Territory
 from missa.factories import valid_siret
 from missa.journal.models import JournalMonth
 from missa.programme.models import Deliverable, Phase
+
+# Hypothesis keeps no example database, and its caches live outside the working tree.
+hypothesis_settings.register_profile("missa", database=None)
+hypothesis_settings.load_profile("missa")
+set_hypothesis_home_dir(f"{tempfile.gettempdir()}/missa-hypothesis")
 
 JUNE_2017 = datetime.date(2017, 6, 1)
 

@@ -14,6 +14,7 @@ from missa.core.models import Benefit, Objective, Sector
 from missa.core.rest import (
     Page,
     PageQuery,
+    SlugFilter,
     Text,
     absolute,
     known,
@@ -100,9 +101,9 @@ class ActionPage(Page):
 class ActionFilters(Schema):
     q: str | None = Field(None, max_length=100, description="Words of the title or text.")
     status: Annotated[str, one_of(Action.Status, "late")] | None = None
-    objective: str | None = Field(None, description="An objective's slug.")
-    sector: str | None = Field(None, description="A sector's slug.")
-    benefit: str | None = Field(None, description="A benefit's slug.")
+    objective: SlugFilter = Field(None, description="An objective's slug.")
+    sector: SlugFilter = Field(None, description="A sector's slug.")
+    benefit: SlugFilter = Field(None, description="A benefit's slug.")
     sort: Literal["number", "progress", "ends", "budget"] | None = None
 
 

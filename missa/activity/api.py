@@ -18,11 +18,14 @@ from missa.actors.api import token_auth
 from missa.actors.models import Actor, ApiToken
 from missa.core.models import Sector
 from missa.core.rest import (
+    MONTH_PATTERN,
     PER_PAGE,
     PER_PAGE_MAX,
     InvalidParameters,
+    IsoDate,
     OneOf,
     Problem,
+    SlugFilter,
     Text,
     absolute,
     invalid,
@@ -65,13 +68,11 @@ class ActivityPage(Schema):
 
 
 class ActivityFilters(Schema):
-    month: str | None = Field(
-        None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="A month: YYYY-MM."
-    )
-    since: datetime.date | None = Field(None, description="From this day on (included).")
-    until: datetime.date | None = Field(None, description="Up to this day (included).")
-    actor: str | None = Field(None, description="An actor's slug.")
-    sector: str | None = Field(None, description="A sector's slug.")
+    month: str | None = Field(None, pattern=MONTH_PATTERN, description="A month: YYYY-MM.")
+    since: IsoDate | None = Field(None, description="From this day on (included).")
+    until: IsoDate | None = Field(None, description="Up to this day (included).")
+    actor: SlugFilter = Field(None, description="An actor's slug.")
+    sector: SlugFilter = Field(None, description="A sector's slug.")
     kind: Annotated[str, one_of(Activity.Kind)] | None = None
     cursor: str | None = Field(None, max_length=100, description="Where a page starts: as given.")
     per_page: int = Field(PER_PAGE, ge=1, le=PER_PAGE_MAX, description="Results a page.")
@@ -186,7 +187,7 @@ class ActivityIn(Schema):
         description="What kind of action (the kinds an organisation reports itself)."
     )
     title: str = Field(description="One line, at most 250 characters.")
-    date: datetime.date = Field(description="The day it was done: today or before.")
+    date: IsoDate = Field(description="The day it was done: today or before.")
     text: str = Field("", description="Tell more (at most 3,000 characters).")
     link: str = Field("", description="An address about it (https).")
     sectors: list[str] = Field(

@@ -13,6 +13,7 @@ from missa.core.models import Sector
 from missa.core.rest import (
     Page,
     PageQuery,
+    SlugFilter,
     Text,
     absolute,
     known,
@@ -22,7 +23,7 @@ from missa.core.rest import (
     texts,
 )
 
-from .figures import network_figures
+from .figures import directory_count, network_figures
 from .forms import DirectoryFilterForm
 from .models import Actor, ActorRole, ApiToken
 from .services import api_token_for
@@ -75,7 +76,7 @@ class ActorPage(Page):
 
 class ActorFilters(Schema):
     q: str | None = Field(None, max_length=100, description="Words of the name.")
-    sector: str | None = Field(None, description="A sector's slug.")
+    sector: SlugFilter = Field(None, description="A sector's slug.")
     kind: Annotated[str, one_of(Actor.Kind)] | None = None
     role: Annotated[str, one_of(ActorRole.Role)] | None = Field(
         None, description="Actors holding this role today."
@@ -142,8 +143,13 @@ def list_actors(
     if chosen.get("sort") == "relevance" and "q" not in chosen:
         del chosen["sort"]
     actors = actors.order_by(*DirectoryFilterForm.sort_of(chosen))
-    # Every public actor: the stored figure (the directory's and the home page's).
-    count = network_figures().actors if not set(chosen) - {"sort"} else None
+    # Every public actor: the stored figure (the directory's and the home page's); filtered,
+    # the directory's kept count for those filters; a search is counted.
+    filtering = {name: chosen[name] for name in set(chosen) - {"sort", "q"}}
+    if "q" in chosen:
+        count = None
+    else:
+        count = directory_count(actors, filtering) if filtering else network_figures().actors
     return page_of(
         request, actors, paging, lambda rows: [_actor(request, row) for row in rows], count
     )

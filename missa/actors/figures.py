@@ -5,9 +5,11 @@ cached — keyed by the data version (advanced by every committed write) and the
 dated): a figure is never older than the data (docs/decisions/0003-cached-figures.md).
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from missa.core.models import Sector
 from missa.core.versioning import figure_for_today
@@ -81,3 +83,14 @@ def sector_actor_count(sector: Sector) -> int:
     return figure_for_today(
         f"sector-actors:{sector.pk}", lambda: Actor.objects.public().filter(sectors=sector).count()
     )
+
+
+def directory_count(actors: "QuerySet[Actor]", filters: Mapping[str, Any]) -> int:
+    """Return how many actors the directory's filters keep (actors: filtered by them), counted
+    once per data version and day for every visitor and app server.
+
+    The filters are known values (a sector, a kind, a role), so their combinations are few; a
+    search is not one of them (its results are kept instead: core.search).
+    """
+    key = "&".join(f"{name}={filters[name]}" for name in sorted(filters))
+    return figure_for_today(f"directory:{key}", actors.count)

@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from missa.actors.figures import network_figures
+from missa.actors.figures import directory_count, network_figures
 from missa.core.models import Sector
 from missa.core.pagination import paginate, stored_results
 
@@ -142,8 +142,8 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     found = stored_results(actors, "directory") if "q" in filters else None
     if found is None:
         # Every public actor: the stored figure that the home page shows, never a second count.
-        unfiltered = not set(filters) - DirectoryFilterForm.PRESENTATION
-        count = network_figures().actors if unfiltered else None
+        chosen = {name: filters[name] for name in set(filters) - DirectoryFilterForm.PRESENTATION}
+        count = directory_count(actors, chosen) if chosen else network_figures().actors
         page = paginate(request, actors, "directory", count)
         listed = list(page.object_list)
     else:

@@ -5,10 +5,12 @@ them under /api/v1/ and answers for the whole API (problem details, rate limit, 
 The helpers live here, in the bottom layer, so that every app's router can use them.
 """
 
+import datetime
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.db.models import Model, QuerySet, TextChoices
@@ -16,11 +18,33 @@ from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 from ninja import Schema
 from ninja.errors import HttpError, ValidationError
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 from pydantic_core import core_schema
 
 PER_PAGE = 25
 PER_PAGE_MAX = 100
+# A month, YYYY-MM, from the year 1000 (year 0 is no date).
+MONTH_PATTERN = r"^[1-9]\d{3}-(0[1-9]|1[0-2])$"
+
+
+def _blank_is_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _iso_day(value: Any) -> Any:
+    if not isinstance(value, (str, datetime.date)) or (
+        isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+    ):
+        raise ValueError("Enter a day as YYYY-MM-DD.")  # pydantic's message, as its own are
+    return value
+
+
+# A day, written YYYY-MM-DD only (pydantic alone would read "0" as 1 January 1970).
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_day)]
+
+# A filter naming a term by its slug; left empty (`?sector=`), it does not filter, as in the
+# site's own filter forms.
+SlugFilter = Annotated[str | None, BeforeValidator(_blank_is_none)]
 
 
 class Problem(Schema):

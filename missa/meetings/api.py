@@ -13,6 +13,7 @@ from missa.core.models import Objective, Sector
 from missa.core.rest import (
     Page,
     PageQuery,
+    SlugFilter,
     Text,
     absolute,
     known,
@@ -84,8 +85,8 @@ class DecisionPage(Page):
 class DecisionFilters(Schema):
     q: str | None = Field(None, max_length=100, description="Words of the title or text.")
     year: int | None = Field(None, ge=1900, le=2200)
-    sector: str | None = Field(None, description="A sector's slug.")
-    objective: str | None = Field(None, description="An objective's slug.")
+    sector: SlugFilter = Field(None, description="A sector's slug.")
+    objective: SlugFilter = Field(None, description="An objective's slug.")
 
 
 def _meeting(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:

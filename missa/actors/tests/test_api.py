@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from missa.actors.models import Actor
 
@@ -89,3 +90,46 @@ def test_actor_list_queries_stay_flat(
 ) -> None:
     assert_constant_queries("/api/v1/actors/", limit=6)
     assert_constant_queries("/api/v1/actors/?sector=tourisme&role=ambassador&q=volume", limit=6)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"sector": "tourisme"},
+        {"role": "ambassador"},
+        {"sector": "economique", "role": "committee_member"},
+        {"kind": "company", "role": "ambassador", "sector": "tourisme"},
+    ],
+)
+def test_a_filtered_count_is_kept_and_follows_the_data(
+    client: Client, cast: dict[str, Actor], grow: Callable[[int], None], query: dict[str, str]
+) -> None:
+    from missa.activity.services import set_actor_visibility
+
+    def recount() -> int:
+        """Count the filter's actors one by one, without the queryset the API counts."""
+        today = timezone.localdate()
+        found = 0
+        for actor in Actor.objects.filter(is_public=True):
+            roles = {
+                role.role
+                for role in actor.roles.all()
+                if role.start_date <= today and (role.end_date is None or role.end_date >= today)
+            }
+            found += (
+                ("sector" not in query or query["sector"] in {s.slug for s in actor.sectors.all()})
+                and ("kind" not in query or actor.kind == query["kind"])
+                and ("role" not in query or query["role"] in roles)
+            )
+        return found
+
+    grow(7)
+    api = client.get("/api/v1/actors/", query).json()["count"]
+    page = client.get("/actors/", query).context["page"].paginator.count
+    assert api == page == recount()
+    # A change of the data is a new count, on both.
+    for actor in Actor.objects.filter(is_public=True)[:4]:
+        set_actor_visibility(actor=actor, is_public=False)
+    api = client.get("/api/v1/actors/", query).json()["count"]
+    page = client.get("/actors/", query).context["page"].paginator.count
+    assert api == page == recount()
