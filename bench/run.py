@@ -76,6 +76,8 @@ PAGES = [
     ("API: actors, filtered", "/api/v1/actors/?sector=tourisme&role=ambassador&page=2"),
     ("API: an actor", "/api/v1/actors/{actor}/"),
     ("API: phases", "/api/v1/phases/"),
+    ("API: a month's activities", "/api/v1/activities/?month=2018-06&sector=tourisme"),
+    ("API: decisions, searched", "/api/v1/decisions/?q=marque"),
 ]
 # The pages whose cached throughput is compared with /healthz's.
 CACHED_TARGETS = [
