@@ -86,12 +86,17 @@ def _resolved(schema: dict[str, Any], components: dict[str, Any]) -> dict[str, A
 
 
 def answer_fields(
-    schema: dict[str, Any], components: dict[str, Any], prefix: str = ""
+    schema: dict[str, Any],
+    components: dict[str, Any],
+    prefix: str = "",
+    within: frozenset[str] = frozenset(),
 ) -> list[AnswerField]:
-    """Return the fields of a successful answer, nested ones as `results[].slug`."""
+    """Return the fields of a successful answer, nested ones as `results[].slug`; an object
+    that holds its own kind (a comment's replies) is said once, not spelled out again."""
     schema = _resolved(schema, components)
     if schema.get("type") == "array":
-        return answer_fields(schema["items"], components, f"{prefix}[]")
+        return answer_fields(schema["items"], components, f"{prefix}[]", within)
+    within = within | {str(schema.get("title", ""))}
     found = []
     for name, value in schema.get("properties", {}).items():
         options = [option for option in value.get("anyOf", [value]) if option.get("type") != "null"]
@@ -102,8 +107,12 @@ def answer_fields(
         item = _resolved(inner["items"], components) if is_list else inner
         if item.get("properties") and item.get("title") not in LEAVES:
             kind = "list of objects" if is_list else "object"
+            if item.get("title") in within:
+                kind = f"{kind}, each as {prefix or 'the answer'}"
+                found.append(AnswerField(path, kind, str(value.get("description", ""))))
+                continue
             found.append(AnswerField(path, kind, str(value.get("description", ""))))
-            found += answer_fields(item, components, f"{path}[]" if is_list else path)
+            found += answer_fields(item, components, f"{path}[]" if is_list else path, within)
             continue
         kind = LEAVES.get(title) or _kind(inner)
         if is_list:

@@ -123,6 +123,16 @@ def test_every_page_is_valid_html(
         assert activity is not None
         url = activity.get_absolute_url()
         pages[f"{url} as {role}"] = client.get(url).content.decode()
+        if role == "ambassador":
+            # A new API token: its secret shown once, and the list of tokens.
+            alice = Actor.objects.get(slug="atelier-alice")
+            made = client.post(
+                "/api/tokens/",
+                {"name": "Site", "actors": [alice.pk], "lifetime": "30"},
+                follow=True,
+            )
+            assert b"missa_" in made.content
+            pages[f"/api/tokens/ (a new token) as {role}"] = made.content.decode()
         for label, url in ERROR_PAGES.items():
             response = client.get(url)
             if response.status_code >= 400:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from missa.accounts.models import User
 from missa.actors.models import Actor
-from missa.participation.models import Call
+from missa.participation.models import Call, Consultation, Option, Question
 from missa.programme.models import Phase
 
 
@@ -63,3 +63,35 @@ def open_call(cast: dict[str, Actor], sectors: dict[str, Any]) -> Call:
     )
     call.sectors.add(sectors["tourisme"])
     return call
+
+
+@pytest.fixture
+def survey(open_call: Call) -> Consultation:
+    consultation = Consultation.objects.create(
+        slug="image",
+        phase=open_call.phase,
+        organiser=open_call.organiser,
+        title_fr="L'image de la ville",
+        opens_on=open_call.opens_on,
+        closes_on=open_call.closes_on,
+        published_at=timezone.now(),
+    )
+    kinds = [
+        ("single", True),
+        ("multiple", True),
+        ("scale", True),
+        ("ranking", False),
+        ("long_text", False),
+    ]
+    for order, (kind, required) in enumerate(kinds):
+        question = Question.objects.create(
+            consultation=consultation,
+            order=order,
+            kind=kind,
+            text_fr=f"Question {kind}",
+            required=required,
+        )
+        if kind in {"single", "multiple", "ranking"}:
+            for number, text in enumerate(["L'eau", "Les antiquaires", "Le patrimoine"]):
+                Option.objects.create(question=question, order=number, text_fr=text)
+    return consultation

@@ -21,7 +21,6 @@ from missa.accounts.models import User
 from missa.activity.models import Activity
 from missa.participation.models import (
     Answer,
-    Call,
     Consultation,
     Option,
     ParticipantCount,
@@ -30,38 +29,6 @@ from missa.participation.models import (
 from missa.participation.services import answer_consultation, publish_consultation_results
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def survey(open_call: Call) -> Consultation:
-    consultation = Consultation.objects.create(
-        slug="image",
-        phase=open_call.phase,
-        organiser=open_call.organiser,
-        title_fr="L'image de la ville",
-        opens_on=open_call.opens_on,
-        closes_on=open_call.closes_on,
-        published_at=timezone.now(),
-    )
-    kinds = [
-        ("single", True),
-        ("multiple", True),
-        ("scale", True),
-        ("ranking", False),
-        ("long_text", False),
-    ]
-    for order, (kind, required) in enumerate(kinds):
-        question = Question.objects.create(
-            consultation=consultation,
-            order=order,
-            kind=kind,
-            text_fr=f"Question {kind}",
-            required=required,
-        )
-        if kind in {"single", "multiple", "ranking"}:
-            for number, text in enumerate(["L'eau", "Les antiquaires", "Le patrimoine"]):
-                Option.objects.create(question=question, order=number, text_fr=text)
-    return consultation
 
 
 def q(survey: Consultation, kind: str) -> Question:
