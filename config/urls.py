@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("missa.indicators.urls")),
     path("", include("missa.discussion.urls")),
     path("api/", include("missa.api.urls")),
+    path("open-data/", include("missa.opendata.urls")),
     path("accounts/", include("missa.accounts.urls")),
     path("notifications/", include("missa.notifications.urls")),
     path("accounts/", include("allauth.urls")),

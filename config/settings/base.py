@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "missa.audit",
     "missa.brandkit",
     "missa.api",
+    "missa.opendata",
     "missa.site",
     "missa.demo",
 ]

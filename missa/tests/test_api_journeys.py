@@ -3,6 +3,7 @@ reads the actors of a sector from a script, as a partner's website would. Every 
 with axe at both widths."""
 
 import os
+import re
 
 import pytest
 from playwright.sync_api import Browser, expect
@@ -79,3 +80,24 @@ def test_a_member_makes_a_token_from_the_profile_and_revokes_it(
             data={"kind": "hosted_event", "title": "Encore", "date": "2017-06-30"},
         )
         assert refused.status == 401
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_reuser_finds_the_open_data_and_its_dictionary(
+    live_server: object, cast: dict[str, Actor], browser: Browser, width: int
+) -> None:
+    with watched_page(browser, viewport={"width": width, "height": 900}) as (tab, watch):
+        tab.goto(f"{live_server}/")
+        tab.get_by_role("navigation", name="À propos de ce site").get_by_role(
+            "link", name="Données ouvertes"
+        ).click()
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Données ouvertes")
+        check(tab, watch)
+        tab.get_by_text("Dictionnaire de données de « Acteurs »").click()
+        expect(tab.get_by_role("table", name="Colonnes de actors")).to_be_visible()
+        check(tab, watch)
+        link = tab.get_by_role("link", name=re.compile(r"^Acteurs, CSV"))
+        href = link.get_attribute("href")
+        assert href == "/open-data/actors.csv"
+        answer = tab.request.get(f"{live_server}{href}", max_redirects=0)
+        assert answer.status == 302 and answer.headers["location"].endswith("/actors.csv")

@@ -1,7 +1,8 @@
 """The folder layout is the architecture: an app imports only from the layers below it.
 
     6  site, demo                       readers of everything below
-    5  api                              every app's router (its api.py), gathered
+    5  api · opendata                   every app's router (its api.py), gathered; every app's
+                                        datasets (its exports.py) as files
     4  journal, applications, brandkit, the domain apps, in this order within the floor:
        participation · meetings ·        (a decision answers ideas; an action comes from
        actions · indicators              an idea or a decision; indicators count them all)
@@ -42,6 +43,7 @@ LAYERS: dict[str, float] = {
     "actions": 4.2,
     "indicators": 4.3,
     "api": 5,
+    "opendata": 5.1,
     "site": 6,
     "demo": 6,
 }

@@ -210,6 +210,9 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     # The API shows what a visitor sees, to everyone alike (decision 19).
     "api:documentation": ("/api/", PUBLIC),
     "api:token-list": ("/api/tokens/", SIGNED_IN_ONLY),
+    "opendata:open-data": ("/open-data/", PUBLIC),
+    # A file's stable address leads to the current release's file.
+    "opendata:download": ("/open-data/actors.csv", answer(302)),
     "api:token-revoke": ("/api/tokens/1/revoke/", answer(302, 405)),
     # Writing: a POST with a personal token (missa/activity/tests/test_api_reports.py).
     "api-v1:report_actor_activity": ("/api/v1/actors/atelier-alice/activities/", answer(405)),
