@@ -78,6 +78,7 @@ PAGES = [
     ("API: phases", "/api/v1/phases/"),
     ("API: a month's activities", "/api/v1/activities/?month=2018-06&sector=tourisme"),
     ("API: decisions, searched", "/api/v1/decisions/?q=marque"),
+    ("API: ideas, filtered", "/api/v1/ideas/?sector=tourisme&sort=discussed"),
 ]
 # The pages whose cached throughput is compared with /healthz's.
 CACHED_TARGETS = [
