@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "missa.meetings",
     "missa.actions",
     "missa.indicators",
+    "missa.follows",
     "missa.journal",
     "missa.charter",
     "missa.press",
@@ -381,4 +382,5 @@ MISSA_PAGE_SIZES = {
     "decisions": 25,
     "actions": 25,
     "api_tokens": 20,
+    "follows": 50,
 }

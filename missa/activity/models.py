@@ -116,6 +116,8 @@ class Activity(models.Model):
         indexes = [
             models.Index(fields=["is_public", "date"]),
             models.Index(fields=["month", "is_public", "actor", "date"]),
+            # A month's activities newest first (the API's), read in order with no sort.
+            models.Index(fields=["month", "is_public", "date"]),
             models.Index(fields=["actor", "date"]),
             models.Index(fields=["content_type", "object_id"]),
         ]
@@ -182,6 +184,8 @@ class MonthSummary(models.Model):
     # {sector id (as text): number of public activities in that sector}
     sector_counts = models.JSONField(_("activities per sector"), default=dict)
     kind_counts = models.JSONField(_("activities per kind"), default=dict)
+    # When its figures were last counted: the journal feed's "updated" for the month.
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["-month"]

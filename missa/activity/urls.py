@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import ActorActivityFeed
 
 app_name = "activity"
 
@@ -10,4 +11,5 @@ urlpatterns = [
     path("<slug:slug>/report/", views.report, name="report"),
     path("<slug:slug>/reports/", views.reports, name="reports"),
     path("<slug:slug>/reports/<int:pk>/hide/", views.hide, name="hide"),
+    path("<slug:slug>/feed/", ActorActivityFeed(), name="actor-feed"),
 ]

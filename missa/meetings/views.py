@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from missa.accounts.security import signed_in
+from missa.core.calendars import calendar_response
 from missa.core.models import Objective, Sector
 from missa.core.pagination import paginate, stored_results
 from missa.core.storage import send_private_file
@@ -123,17 +124,11 @@ def document(request: HttpRequest, pk: int) -> HttpResponseBase:
     )
 
 
-def _calendar_response(body: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
 @require_safe
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     """Every announced meeting, as an iCalendar feed that calendars subscribe to."""
     meetings = Meeting.objects.published().order_by("starts_at", "pk")
-    return _calendar_response(meetings_calendar(request, meetings), "meetings.ics")
+    return calendar_response(meetings_calendar(request, meetings), "meetings.ics")
 
 
 @require_safe
@@ -141,7 +136,7 @@ def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = get_meeting(request, slug)
     if meeting.published_at is None:
         raise Http404("No such meeting.")
-    return _calendar_response(meetings_calendar(request, [meeting]), f"{meeting.slug}.ics")
+    return calendar_response(meetings_calendar(request, [meeting]), f"{meeting.slug}.ics")
 
 
 @require_safe

@@ -1,12 +1,14 @@
 from django.urls import path
 
 from . import views
+from .feeds import CallIdeaFeed
 
 app_name = "participation"
 
 urlpatterns = [
     path("calls/", views.call_list, name="call-list"),
     path("calls/<slug:slug>/", views.call_detail, name="call-detail"),
+    path("calls/<slug:slug>/feed/", CallIdeaFeed(), name="call-feed"),
     path("calls/<slug:slug>/propose/", views.propose, name="idea-propose"),
     path("ideas/", views.idea_list, name="idea-list"),
     path("ideas/<int:pk>/", views.idea_detail, name="idea-detail"),

@@ -6,4 +6,5 @@ app_name = "programme"
 
 urlpatterns = [
     path("", views.programme, name="programme"),
+    path("calendar.ics", views.calendar_feed, name="calendar"),
 ]

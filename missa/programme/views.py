@@ -7,8 +7,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from missa.actors.models import Actor, ActorRole, monogram_colours
+from missa.core.calendars import calendar_response
 from missa.core.models import Benefit, Objective, Sector
 
+from .calendar import programme_calendar
 from .models import Deliverable, Phase, ProgrammeTimeline
 
 GOVERNANCE_ROLES = {
@@ -54,3 +56,9 @@ def programme(request: HttpRequest) -> HttpResponse:
         "shared_content": "",
     }
     return render(request, "programme/programme.html", context)
+
+
+@require_safe
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """The programme's phases and deliverables, as an iCalendar feed to subscribe to."""
+    return calendar_response(programme_calendar(request), "programme.ics")

@@ -54,6 +54,7 @@ ACCOUNT_MENU = [
         count=unread_count,
         count_label=_("unread"),
     ),
+    MenuItem("follows:follow-list", _("What I follow")),
     MenuItem("accounts:profile", _("My account")),
     MenuItem("applications:my-applications", _("My applications")),
     MenuItem("discussion:moderation", _("Moderation"), permission="discussion.moderate"),

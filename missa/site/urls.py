@@ -1,5 +1,7 @@
 from django.urls import path
 
+from missa.activity.feeds import SectorActivityFeed
+
 from . import views
 
 app_name = "site"
@@ -7,6 +9,7 @@ app_name = "site"
 urlpatterns = [
     path("", views.home, name="home"),
     path("sectors/<slug:slug>/", views.sector_detail, name="sector-detail"),
+    path("sectors/<slug:slug>/feed/", SectorActivityFeed(), name="sector-feed"),
     path("privacy/", views.privacy, name="privacy"),
     path("legal/", views.legal, name="legal"),
     path("accessibility/", views.accessibility, name="accessibility"),

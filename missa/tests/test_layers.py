@@ -5,7 +5,8 @@
                                         datasets (its exports.py) as files
     4  journal, applications, brandkit, the domain apps, in this order within the floor:
        participation · meetings ·        (a decision answers ideas; an action comes from
-       actions · indicators              an idea or a decision; indicators count them all)
+       actions · indicators · follows    an idea or a decision; indicators count them all;
+                                         people follow any of them)
     3  activity, charter, programme,    the ledger, the charter, the programme, the press page,
        press, discussion                comments and moderation
     2  actors                           organisations, people, roles and their predicates
@@ -42,6 +43,7 @@ LAYERS: dict[str, float] = {
     "meetings": 4.1,
     "actions": 4.2,
     "indicators": 4.3,
+    "follows": 4.4,
     "api": 5,
     "opendata": 5.1,
     "site": 6,

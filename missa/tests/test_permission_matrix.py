@@ -65,11 +65,15 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "healthz": ("/healthz", PUBLIC),
     "site:home": ("/", PUBLIC),
     "site:sector-detail": ("/sectors/tourisme/", PUBLIC),
+    "site:sector-feed": ("/sectors/tourisme/feed/", PUBLIC),
     "programme:programme": ("/programme/", PUBLIC),
+    "programme:calendar": ("/programme/calendar.ics", PUBLIC),
     "journal:month-list": ("/journal/", PUBLIC),
+    "journal:feed": ("/journal/feed/", PUBLIC),
     "journal:month-detail": ("/journal/2017/06/", PUBLIC),
     "actors:actor-list": ("/actors/", PUBLIC),
     "site:actor-detail": ("/actors/atelier-alice/", PUBLIC),
+    "activity:actor-feed": ("/actors/atelier-alice/feed/", PUBLIC),
     "site:actor-share": ("/actors/atelier-alice/share.png", PUBLIC),
     "journal:month-share": ("/journal/2017/06/share.png", PUBLIC),
     # The ambassador test user is a member of Atelier Alice; the partner one of the CCI.
@@ -123,6 +127,7 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     # Co-construction: an open call with one idea by someone else (the application's owner).
     "participation:call-list": ("/calls/", PUBLIC),
     "participation:call-detail": ("/calls/appel-ouvert/", PUBLIC),
+    "participation:call-feed": ("/calls/appel-ouvert/feed/", PUBLIC),
     "participation:idea-list": ("/ideas/", PUBLIC),
     "participation:idea-detail": ("/ideas/1/", PUBLIC),
     "participation:idea-propose": ("/calls/appel-ouvert/propose/", SIGNED_IN_ONLY),
@@ -183,6 +188,7 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "actions:plan-list": ("/plan/", answer(302)),
     "actions:plan-detail": ("/plan/plan/", PUBLIC),
     "actions:action-detail": ("/actions/1/", PUBLIC),
+    "actions:action-feed": ("/actions/1/feed/", PUBLIC),
     **{
         f"actions:{name}": (url, answer(302, 403, committee=200, editor=200, administrator=200))
         for name, url in (
@@ -211,6 +217,11 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "api:documentation": ("/api/", PUBLIC),
     "api:token-list": ("/api/tokens/", SIGNED_IN_ONLY),
     "opendata:open-data": ("/open-data/", PUBLIC),
+    "follows:follow-list": ("/follows/", SIGNED_IN_ONLY),
+    # Something that is not there to follow: the sign-in first, then 404.
+    "follows:follow": ("/follows/core.sector/999999/", answer(302, 404)),
+    "follows:button": ("/follows/core.sector/999999/button/", answer(404)),
+    "follows:stop": ("/follows/stop/1/", answer(302, 405)),
     # A file's stable address leads to the current release's file.
     "opendata:download": ("/open-data/actors.csv", answer(302)),
     "api:token-revoke": ("/api/tokens/1/revoke/", answer(302, 405)),

@@ -1,0 +1,26 @@
+"""A call's Atom feed: its listed ideas, newest first, with who proposed them (no address)."""
+
+import pytest
+from django.test import Client
+
+from missa.accounts.models import User
+from missa.participation.models import Call
+from missa.participation.services import hide_idea, propose_idea
+from missa.testing.atom import read_atom
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_calls_feed_lists_its_ideas(client: Client, open_call: Call, lea: User) -> None:
+    first = propose_idea(call=open_call, author=lea, title="Des bancs", text="Pour *s'asseoir*.")
+    hidden = propose_idea(call=open_call, author=lea, title="Hors sujet", text="…")
+    hide_idea(hidden, "Hors sujet.")
+    feed = read_atom(client.get("/calls/bien-vivre/feed/"))
+    assert [entry.title for entry in feed.entries] == ["Des bancs"]
+    entry = feed.entries[0]
+    assert entry.link.endswith(first.get_absolute_url())
+    assert entry.author == "Lea" and "@" not in str(feed)
+    assert "<em>s'asseoir</em>" in entry.summary or "<em>s&#x27;asseoir</em>" in entry.summary
+    page = client.get("/calls/bien-vivre/").content.decode()
+    assert 'href="/calls/bien-vivre/feed/"' in page
+    assert client.get("/calls/nulle-part/feed/").status_code == 404
