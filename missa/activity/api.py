@@ -37,7 +37,7 @@ from missa.core.rest import (
 
 from .forms import ActivityReportForm
 from .models import Activity, MonthSummary
-from .services import REPORTABLE_KINDS, report_activity
+from .services import REPORTABLE_KINDS
 
 router = Router(tags=["activities"])
 
@@ -244,18 +244,8 @@ def report_actor_activity(
                 for name, errors in form.errors.items()
             ]
         )
-    data = form.cleaned_data
     try:
-        activity = report_activity(
-            actor=actor,
-            user=token.user,
-            kind=data["kind"],
-            title=data["title"],
-            date=data["date"],
-            text=data["text"],
-            link=data["link"],
-            sectors=data["sectors"],
-        )
+        activity = form.report(actor=actor, user=token.user)
     except PermissionDenied:
         message = _("The person who made this token no longer acts for %(name)s.")
         raise _refused(message % {"name": actor.name}) from None

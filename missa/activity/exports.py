@@ -1,12 +1,11 @@
 """The ledger as open data: every public activity (missa.opendata)."""
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from missa.core.datasets import Column, Dataset, in_chunks, site_address, slugs
+from missa.core.datasets import Column, Dataset, in_chunks, related_slugs, site_address
 
 from .models import Activity
 
@@ -29,11 +28,7 @@ def _rows() -> Iterator[Sequence[Any]]:
         )
     )
     for chunk in in_chunks(activities):
-        sectors: dict[int, list[str]] = defaultdict(list)
-        for activity_id, slug in Activity.sectors.through.objects.filter(
-            activity_id__in=[activity.pk for activity in chunk]
-        ).values_list("activity_id", "sector__slug"):
-            sectors[activity_id].append(slug)
+        sectors = related_slugs(Activity.sectors.through, "activity_id", chunk)
         for activity in chunk:
             yield (
                 activity.pk,
@@ -44,7 +39,7 @@ def _rows() -> Iterator[Sequence[Any]]:
                 activity.title_en or None,
                 activity.text_fr or None,
                 activity.text_en or None,
-                slugs(sectors[activity.pk]),
+                sectors[activity.pk],
                 activity.link or None,
                 site_address(activity.get_absolute_url()),
             )

@@ -1,14 +1,17 @@
 """What members report their organisation did, and why an editor hides a report."""
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from missa.actors.models import Actor
 from missa.core.forms import ImageUploadField, SectorsField
 from missa.core.validators import validate_single_line
 
-from .models import ACTIVITY_KIND_LABELS
-from .services import REPORTABLE_KINDS
+from .models import ACTIVITY_KIND_LABELS, Activity
+from .services import REPORTABLE_KINDS, report_activity
 
 
 class ActivityReportForm(forms.Form):
@@ -52,6 +55,22 @@ class ActivityReportForm(forms.Form):
         elif not data.get("photo"):
             data["photo_alt"] = ""
         return data
+
+    def report(self, *, actor: Actor, user: Any) -> Activity:
+        """Record the valid report (the web form's and the API's: services.report_activity)."""
+        data = self.cleaned_data
+        return report_activity(
+            actor=actor,
+            user=user,
+            kind=data["kind"],
+            title=data["title"],
+            date=data["date"],
+            text=data["text"],
+            link=data["link"],
+            photo=data.get("photo"),
+            photo_alt=data.get("photo_alt", ""),
+            sectors=data["sectors"],
+        )
 
     def clean_date(self) -> object:
         day = self.cleaned_data["date"]

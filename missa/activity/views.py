@@ -16,7 +16,7 @@ from missa.core.pagination import paginate
 
 from .forms import ActivityReportForm, HideActivityForm
 from .models import Activity
-from .services import hide_activity, report_activity
+from .services import hide_activity
 
 
 @require_safe
@@ -44,19 +44,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_actor_for(request, slug, "actors.report_for_actor")
     form = ActivityReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        report_activity(
-            actor=actor,
-            user=request.user,
-            kind=data["kind"],
-            title=data["title"],
-            date=data["date"],
-            text=data["text"],
-            link=data["link"],
-            photo=data["photo"],
-            photo_alt=data["photo_alt"],
-            sectors=data["sectors"],
-        )
+        form.report(actor=actor, user=request.user)
         messages.success(request, _("Thank you: your action is in the journal and on your page."))
         return redirect("activity:reports", slug=actor.slug)
     return render(request, "activity/report.html", {"actor": actor, "form": form})

@@ -1,12 +1,11 @@
 """The actors as open data: the directory, and every role each actor held (missa.opendata)."""
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from missa.core.datasets import Column, Dataset, in_chunks, site_address, slugs
+from missa.core.datasets import Column, Dataset, in_chunks, related_slugs, site_address
 
 from .models import Actor, ActorRole
 
@@ -30,18 +29,14 @@ def _actor_rows() -> Iterator[Sequence[Any]]:
         "description_en",
     )
     for chunk in in_chunks(actors):
-        sectors: dict[int, list[str]] = defaultdict(list)
-        for actor_id, slug in Actor.sectors.through.objects.filter(
-            actor_id__in=[actor.pk for actor in chunk]
-        ).values_list("actor_id", "sector__slug"):
-            sectors[actor_id].append(slug)
+        sectors = related_slugs(Actor.sectors.through, "actor_id", chunk)
         for actor in chunk:
             yield (
                 actor.slug,
                 actor.name,
                 actor.kind,
                 actor.siret or None,
-                slugs(sectors[actor.pk]),
+                sectors[actor.pk],
                 actor.description_fr or None,
                 actor.description_en or None,
                 actor.town or None,

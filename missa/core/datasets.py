@@ -6,6 +6,7 @@ data package (a Table Schema per file) in the background, and lists them on /ope
 Nothing here writes a file: an app says what its table holds, the open-data app writes it.
 """
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -59,6 +60,19 @@ def in_chunks[M: Model](queryset: "QuerySet[M]", size: int = CHUNK) -> Iterator[
             return
         yield rows
         last = rows[-1].pk
+
+
+def related_slugs(
+    through: type[Model], owner: str, rows: Sequence[Model], related: str = "sector"
+) -> dict[int, str]:
+    """Return each row's related terms (its sectors, objectives…) as one cell (`slugs`), read
+    for a chunk at once from the many-to-many table `through`, whose column `owner`
+    ("actor_id") points to the rows and `related` ("sector") to the terms."""
+    found: dict[int, list[str]] = defaultdict(list)
+    links = through._default_manager.filter(**{f"{owner}__in": [row.pk for row in rows]})
+    for owner_id, slug in links.values_list(owner, f"{related}__slug"):
+        found[owner_id].append(slug)
+    return {row.pk: slugs(found[row.pk]) for row in rows}
 
 
 def slugs(values: Iterable[str]) -> str:

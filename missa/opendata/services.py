@@ -58,6 +58,14 @@ def cell(value: Any) -> Any:
     return value
 
 
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def field_of(column: Column) -> dict[str, Any]:
     """Return a column as a Table Schema field."""
     field: dict[str, Any] = {
@@ -125,7 +133,7 @@ def _tables(dataset: Dataset, folder: str) -> tuple[int, dict[str, Any], dict[st
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(names)
         for row in each_row():
-            writer.writerow(["" if value is None else value for value in row])
+            writer.writerow([_csv_cell(value) for value in row])
 
     def json_file(text: IO[str]) -> None:
         text.write("[")

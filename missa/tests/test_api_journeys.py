@@ -101,3 +101,21 @@ def test_a_reuser_finds_the_open_data_and_its_dictionary(
         assert href == "/open-data/actors.csv"
         answer = tab.request.get(f"{live_server}{href}", max_redirects=0)
         assert answer.status == 302 and answer.headers["location"].endswith("/actors.csv")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_someone_follows_an_actor_from_its_page_and_finds_it_in_their_list(
+    live_server: object, cast: dict[str, Actor], owner: User, browser: Browser, width: int
+) -> None:
+    with watched_page(browser, viewport={"width": width, "height": 900}) as (tab, watch):
+        tab.context.add_cookies([signed_in_cookie(owner, live_server)])
+        tab.goto(f"{live_server}/actors/atelier-alice/")
+        follow = tab.get_by_role("button", name="Suivre « Atelier Alice »")
+        expect(follow).to_be_visible()
+        check(tab, watch)
+        follow.click()
+        expect(tab.get_by_role("button", name="Ne plus suivre « Atelier Alice »")).to_be_visible()
+        tab.goto(f"{live_server}/follows/")
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Ce que je suis")
+        expect(tab.get_by_role("link", name="Atelier Alice")).to_be_visible()
+        check(tab, watch)

@@ -123,6 +123,12 @@ def test_every_page_is_valid_html(
         assert activity is not None
         url = activity.get_absolute_url()
         pages[f"{url} as {role}"] = client.get(url).content.decode()
+        if role == "registered":
+            # Following: the button's page, the button itself, the list with what one follows.
+            alice = Actor.objects.get(slug="atelier-alice")
+            client.post(f"/follows/actors.actor/{alice.pk}/", {"action": "follow"})
+            for url in (f"/follows/actors.actor/{alice.pk}/", "/follows/"):
+                pages[f"{url} (following) as {role}"] = client.get(url).content.decode()
         if role == "ambassador":
             # A new API token: its secret shown once, and the list of tokens.
             alice = Actor.objects.get(slug="atelier-alice")

@@ -1,5 +1,7 @@
 """An action's Atom feed: the news its lead and partners post, newest first."""
 
+from collections.abc import Callable
+
 import pytest
 from django.test import Client
 
@@ -32,3 +34,22 @@ def test_an_unpublished_plans_actions_have_no_feed(
     Plan.objects.filter(pk=plan.pk).update(published_at=None)
     assert client.get(f"/actions/{action.pk}/feed/").status_code == 404
     assert client.get("/actions/999999/feed/").status_code == 404
+
+
+def test_an_actions_feed_runs_the_same_queries_at_two_sizes(
+    client: Client,
+    action: Action,
+    alice_member: User,
+    cast: dict[str, Actor],
+    count_queries: Callable[[Callable[[], object]], int],
+) -> None:
+    def grow(n: int) -> None:
+        for number in range(n):
+            post_update(action=action, by=alice_member, actor=cast["alice"], text=f"N° {number}")
+
+    grow(2)
+    small = count_queries(lambda: client.get(f"/actions/{action.pk}/feed/"))
+    grow(35)
+    large = count_queries(lambda: client.get(f"/actions/{action.pk}/feed/"))
+    assert small == large
+    assert len(read_atom(client.get(f"/actions/{action.pk}/feed/")).entries) == 30

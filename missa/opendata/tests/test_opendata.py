@@ -2,9 +2,11 @@
 row counts that match a recount, files made in the background and served as files."""
 
 import csv
+import datetime
 import io
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +15,95 @@ import pytest
 from django.core.files.storage import default_storage
 from django.test import Client
 from django.test.utils import override_settings
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from missa.accounts.models import User
 from missa.activity.models import Activity
 from missa.actors.models import Actor, ActorRole
 from missa.opendata.models import Release
 from missa.opendata.services import KEPT, ROOT, all_datasets, publish_open_data
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def one_of_each(cast: dict[str, Actor], sectors: dict[str, Any]) -> None:
+    """A decision, an action, an indicator with values, a call with ideas: every dataset holds
+    a row to check."""
+    from missa.actions.models import Action, Plan
+    from missa.core.models import Benefit
+    from missa.indicators.models import Indicator, Measurement
+    from missa.meetings.models import Decision, Meeting
+    from missa.participation.models import Call, Idea
+    from missa.programme.models import Phase
+
+    now = timezone.now()
+    meeting = Meeting.objects.create(
+        slug="copil",
+        kind=Meeting.Kind.COMMITTEE,
+        title_fr="Comité",
+        starts_at=now - datetime.timedelta(days=3),
+        ends_at=now - datetime.timedelta(days=3, hours=-2),
+        organiser=cast["carol"],
+        published_at=now - datetime.timedelta(days=10),
+    )
+    decision = Decision.objects.create(
+        number=1,
+        meeting=meeting,
+        decided_on=meeting.starts_at.date(),
+        title_fr="Lancer la marque",
+        text_fr="Texte.",
+        method=Decision.Method.VOTE,
+        votes_for=20,
+        votes_against=2,
+        abstentions=1,
+    )
+    decision.sectors.add(sectors["tourisme"])
+    plan = Plan.objects.create(
+        slug="plan",
+        title_fr="Plan",
+        starts_on=datetime.date(2018, 5, 1),
+        ends_on=datetime.date(2020, 12, 31),
+        published_at=now,
+    )
+    action = Action.objects.create(
+        plan=plan,
+        number=1,
+        title_fr="Des bancs",
+        lead=cast["alice"],
+        starts_on=datetime.date(2018, 6, 1),
+        ends_on=datetime.date(2019, 6, 1),
+        decision=decision,
+    )
+    action.sectors.add(sectors["tourisme"])
+    benefit = Benefit.objects.create(slug="economiques", name_fr="Retombées économiques")
+    indicator = Indicator.objects.create(
+        slug="population",
+        name_fr="Population municipale",
+        definition_fr="Les habitants.",
+        unit_fr="habitants",
+        source_fr="INSEE",
+        frequency=Indicator.Frequency.YEARLY,
+        benefit=benefit,
+        baseline_value=Decimal(19483),
+        baseline_on=datetime.date(2015, 12, 31),
+    )
+    Measurement.objects.create(
+        indicator=indicator, on=datetime.date(2016, 12, 31), value=Decimal("19512.5")
+    )
+    call = Call.objects.create(
+        slug="bien-vivre",
+        phase=Phase.objects.order_by("order")[0],
+        organiser=cast["carol"],
+        title_fr="Bien vivre",
+        question_fr="Quoi ?",
+        opens_on=datetime.date(2017, 6, 1),
+        closes_on=datetime.date(2017, 7, 1),
+        published_at=now,
+    )
+    author = User.objects.create_user("lea", "lea@example.org", "pw", display_name="Léa")
+    Idea.objects.create(call=call, author=author, title="Des bancs, vite", text="…")
 
 
 def unpack(release: Release, into: Path) -> Path:
@@ -33,7 +116,7 @@ def unpack(release: Release, into: Path) -> Path:
 
 
 def test_every_file_is_valid_against_its_schema(
-    cast: dict[str, Actor], grow: Callable[[int], None], tmp_path: Path
+    cast: dict[str, Actor], grow: Callable[[int], None], one_of_each: None, tmp_path: Path
 ) -> None:
     grow(5)
     release = publish_open_data()
@@ -42,7 +125,21 @@ def test_every_file_is_valid_against_its_schema(
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     # Every dataset, as CSV and as JSON, with the licence.
     names = {dataset.name for dataset in all_datasets()}
-    assert {"actors", "actor-roles", "activities", "journal-months"} <= names
+    assert {
+        "actors",
+        "actor-roles",
+        "activities",
+        "journal-months",
+        "decisions",
+        "actions",
+        "indicators",
+        "indicator-values",
+        "calls",
+        "ideas",
+    } <= names
+    # Every dataset holds rows here: each was checked against its schema.
+    assert all(count > 0 for count in release.rows.values()), release.rows
+    assert "lea@example.org" not in "".join(path.read_text() for path in tmp_path.iterdir())
     described = json.loads(package.read_text())
     assert {resource["path"] for resource in described["resources"]} == {
         f"{name}.{fmt}" for name in names for fmt in ("csv", "json")

@@ -1,5 +1,7 @@
 """A call's Atom feed: its listed ideas, newest first, with who proposed them (no address)."""
 
+from collections.abc import Callable
+
 import pytest
 from django.test import Client
 
@@ -24,3 +26,25 @@ def test_a_calls_feed_lists_its_ideas(client: Client, open_call: Call, lea: User
     page = client.get("/calls/bien-vivre/").content.decode()
     assert 'href="/calls/bien-vivre/feed/"' in page
     assert client.get("/calls/nulle-part/feed/").status_code == 404
+
+
+def test_a_calls_feed_runs_the_same_queries_at_two_sizes(
+    client: Client,
+    open_call: Call,
+    make_person: Callable[..., User],
+    count_queries: Callable[[Callable[[], object]], int],
+) -> None:
+    serial = iter(range(100))
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            number = next(serial)
+            person = make_person(f"p{number}")
+            propose_idea(call=open_call, author=person, title=f"Idée {number}", text="…")
+
+    grow(2)
+    small = count_queries(lambda: client.get("/calls/bien-vivre/feed/"))
+    grow(35)
+    large = count_queries(lambda: client.get("/calls/bien-vivre/feed/"))
+    assert small == large
+    assert len(read_atom(client.get("/calls/bien-vivre/feed/")).entries) == 30
