@@ -14,6 +14,7 @@ from missa.core.models import Benefit, Objective, Sector
 from missa.core.rest import (
     Page,
     PageQuery,
+    SearchText,
     SlugFilter,
     Text,
     absolute,
@@ -99,7 +100,7 @@ class ActionPage(Page):
 
 
 class ActionFilters(Schema):
-    q: str | None = Field(None, max_length=100, description="Words of the title or text.")
+    q: SearchText = Field(None, max_length=100, description="Words of the title or text.")
     status: Annotated[str, one_of(Action.Status, "late")] | None = None
     objective: SlugFilter = Field(None, description="An objective's slug.")
     sector: SlugFilter = Field(None, description="A sector's slug.")

@@ -13,6 +13,7 @@ from missa.core.models import Sector
 from missa.core.rest import (
     Page,
     PageQuery,
+    SearchText,
     SlugFilter,
     Text,
     absolute,
@@ -75,7 +76,7 @@ class ActorPage(Page):
 
 
 class ActorFilters(Schema):
-    q: str | None = Field(None, max_length=100, description="Words of the name.")
+    q: SearchText = Field(None, max_length=100, description="Words of the name.")
     sector: SlugFilter = Field(None, description="A sector's slug.")
     kind: Annotated[str, one_of(Actor.Kind)] | None = None
     role: Annotated[str, one_of(ActorRole.Role)] | None = Field(

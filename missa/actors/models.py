@@ -77,7 +77,8 @@ class ActorQuerySet(models.QuerySet["Actor"]):
         words = re.findall(r"[\w'-]+", normalize_for_search(text))
         needle = " ".join(words)
         if not needle:
-            return self
+            # Only punctuation: no word to look for, every actor, as equally relevant.
+            return self.annotate(relevance=Value(2))
         indexed = [word for word in words if len(word) >= MIN_INDEXED]
         found = self
         if indexed and connections[self.db].vendor == "sqlite":

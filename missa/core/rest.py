@@ -21,6 +21,8 @@ from ninja.errors import HttpError, ValidationError
 from pydantic import BeforeValidator, Field
 from pydantic_core import core_schema
 
+from .validators import CONTROL_CHARACTERS
+
 PER_PAGE = 25
 PER_PAGE_MAX = 100
 # A month, YYYY-MM, from the year 1000 (year 0 is no date).
@@ -41,6 +43,18 @@ def _iso_day(value: Any) -> Any:
 
 # A day, written YYYY-MM-DD only (pydantic alone would read "0" as 1 January 1970).
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_day)]
+
+
+def _search_words(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    words = " ".join(CONTROL_CHARACTERS.sub(" ", value).split())
+    return words or None
+
+
+# A search's words, as a list's search box reads them: control characters dropped, spaces
+# folded, empty as no search (its length is capped where it is used).
+SearchText = Annotated[str | None, BeforeValidator(_search_words)]
 
 # A filter naming a term by its slug; left empty (`?sector=`), it does not filter, as in the
 # site's own filter forms.

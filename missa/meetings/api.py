@@ -13,6 +13,7 @@ from missa.core.models import Objective, Sector
 from missa.core.rest import (
     Page,
     PageQuery,
+    SearchText,
     SlugFilter,
     Text,
     absolute,
@@ -83,7 +84,7 @@ class DecisionPage(Page):
 
 
 class DecisionFilters(Schema):
-    q: str | None = Field(None, max_length=100, description="Words of the title or text.")
+    q: SearchText = Field(None, max_length=100, description="Words of the title or text.")
     year: int | None = Field(None, ge=1900, le=2200)
     sector: SlugFilter = Field(None, description="A sector's slug.")
     objective: SlugFilter = Field(None, description="An objective's slug.")

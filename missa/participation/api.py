@@ -17,6 +17,7 @@ from missa.core.models import Objective, Sector
 from missa.core.rest import (
     Page,
     PageQuery,
+    SearchText,
     SlugFilter,
     Text,
     absolute,
@@ -91,7 +92,7 @@ class IdeaPage(Page):
 
 
 class IdeaFilters(Schema):
-    q: str | None = Field(None, max_length=100, description="Words of the title.")
+    q: SearchText = Field(None, max_length=100, description="Words of the title.")
     call: SlugFilter = Field(None, description="A call's slug.")
     sector: SlugFilter = Field(None, description="A sector's slug.")
     objective: SlugFilter = Field(None, description="An objective's slug.")
