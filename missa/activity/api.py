@@ -218,7 +218,7 @@ def report_actor_activity(
 ) -> Status:
     """Report what an organisation did for the territory, as its members do with the web
     form (the same checks): with a personal API token made on MISSA for this organisation,
-    sent as `Authorization: Bearer missa_…`. The activity is public at once."""
+    sent as the header Authorization: Bearer missa_…. The activity is public at once."""
     token: ApiToken = request.auth  # type: ignore[attr-defined]
     actor = Actor.objects.public().filter(slug=slug).first()
     if actor is None:

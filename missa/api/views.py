@@ -114,7 +114,8 @@ def answer_fields(
             found.append(AnswerField(path, kind, str(value.get("description", ""))))
             found += answer_fields(item, components, f"{path}[]" if is_list else path, within)
             continue
-        kind = LEAVES.get(title) or _kind(inner)
+        # A leaf object (a Text) by its component's name; a plain field titled "Text" is text.
+        kind = (LEAVES.get(title) if inner.get("properties") else None) or _kind(inner)
         if is_list:
             kind = f"list of {LEAVES.get(str(item.get('title')), _kind(item))}"
         if len(options) < len(value.get("anyOf", [value])):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from missa.core.freshness import refresh_when_stale
 
 from .models import Release
-from .services import LICENCE, PACKAGE, file_url
+from .services import LICENCE, PACKAGE, all_datasets, file_url
 from .tasks import FRESHNESS, publish_open_data_task
 
 
@@ -31,14 +31,17 @@ def _refresh() -> None:
 
 
 def _datasets(release: Release) -> list[DatasetFiles]:
+    # Titles in the reader's language (the package is written in the site's first language).
+    declared = {dataset.name: dataset for dataset in all_datasets()}
     found: dict[str, DatasetFiles] = {}
     for resource in release.package.get("resources", []):
         name = resource["path"].rsplit(".", 1)[0]
         if name not in found:
+            dataset = declared.get(name)
             found[name] = DatasetFiles(
                 name=name,
-                title=resource["title"],
-                description=resource["description"],
+                title=str(dataset.title) if dataset else resource["title"],
+                description=str(dataset.description) if dataset else resource["description"],
                 rows=int(release.rows.get(name, 0)),
                 fields=resource["schema"]["fields"],
             )

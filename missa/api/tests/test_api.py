@@ -210,3 +210,18 @@ def test_documentation_lists_the_fields_of_each_answer(
     assert "Fields of the answer to /api/v1/actors/" in text
     for name in ("results[].slug", "results[].roles[].start_date", "next"):
         assert f"<code>{name}</code>" in text
+
+
+def test_documentation_lists_a_writes_body_with_its_kinds() -> None:
+    found = operations(api.get_openapi_schema())
+    [report] = [
+        op for ops in found.values() for op in ops if op.identifier == "report_actor_activity"
+    ]
+    body = {
+        parameter.name: parameter for parameter in report.parameters if parameter.where == "body"
+    }
+    assert set(body) == {"kind", "title", "date", "text", "link", "sectors"}
+    assert body["title"].required and not body["text"].required
+    # A plain text field, not the {fr, en} object that shares its name.
+    assert body["text"].kind == "string" and body["date"].kind == "date"
+    assert report.statuses == ["201", "400", "401", "403", "404", "429"]

@@ -202,6 +202,8 @@ def test_the_page_lists_each_dataset_with_its_counts_and_dictionary(
     assert "Colonnes de actors" in html
     english = client.get("/en/open-data/").content.decode()
     assert "Open data" in english and "Columns of actors" in english
+    # The datasets' titles in the reader's language, whatever the package's.
+    assert "<h2" in english and ">Actors</h2>" in english and ">Acteurs</h2>" in html
 
 
 def test_stable_addresses_lead_to_the_current_files(client: Client, cast: dict[str, Actor]) -> None:
