@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("api/", include("missa.api.urls")),
     path("open-data/", include("missa.opendata.urls")),
     path("follows/", include("missa.follows.urls")),
+    path("letter/", include("missa.letters.urls")),
     path("accounts/", include("missa.accounts.urls")),
     path("notifications/", include("missa.notifications.urls")),
     path("accounts/", include("allauth.urls")),

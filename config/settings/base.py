@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "missa.brandkit",
     "missa.api",
     "missa.opendata",
+    "missa.letters",
     "missa.site",
     "missa.demo",
 ]
@@ -383,4 +384,5 @@ MISSA_PAGE_SIZES = {
     "actions": 25,
     "api_tokens": 20,
     "follows": 50,
+    "letters": 24,
 }

@@ -24,6 +24,8 @@ class OutgoingEmail(models.Model):
     # Emptied once sent: an email may carry a sign-in or password-reset link.
     body = models.TextField(_("text"), blank=True)
     html_body = models.TextField(_("HTML"), blank=True)
+    # Extra headers, such as a letter's List-Unsubscribe (RFC 2369, RFC 8058).
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )

@@ -44,13 +44,16 @@ def safe_body(text: str) -> str:
 
 
 @transaction.atomic
-def queue_email(*, to: str, subject: str, body: str, html_body: str = "") -> OutgoingEmail:
+def queue_email(
+    *, to: str, subject: str, body: str, html_body: str = "", headers: dict[str, str] | None = None
+) -> OutgoingEmail:
     """Queue an email to one recipient; the background worker delivers it."""
     email = OutgoingEmail.objects.create(
         to=to.strip()[:254],
         subject=safe_subject(subject),
         body=safe_body(body),
         html_body=safe_body(html_body),
+        headers={name: safe_subject(value) for name, value in (headers or {}).items()},
     )
     try:
         validate_email(email.to)
@@ -96,6 +99,7 @@ def deliver(email_id: int) -> OutgoingEmail | None:
             body=email.body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[email.to],
+            headers=email.headers or None,
         )
         if email.html_body:
             message.attach_alternative(email.html_body, "text/html")

@@ -58,6 +58,7 @@ ACCOUNT_MENU = [
     MenuItem("accounts:profile", _("My account")),
     MenuItem("applications:my-applications", _("My applications")),
     MenuItem("discussion:moderation", _("Moderation"), permission="discussion.moderate"),
+    MenuItem("letters:letter-list", _("Monthly letters"), permission="letters.manage_letters"),
     MenuItem(
         "applications:review-queue",
         _("Applications to review"),

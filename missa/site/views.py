@@ -33,6 +33,8 @@ from missa.core.ratelimit import allow
 from missa.core.sections import page_sections
 from missa.core.share import card, open_picture, share_response
 from missa.journal.models import journal_span, month_url
+from missa.letters.services import send_when_due
+from missa.letters.tasks import send_letter_task
 from missa.meetings.models import MemberAttendance
 from missa.participation.models import Idea
 
@@ -47,6 +49,8 @@ SECTOR_ACTIVITIES_SHOWN = 10
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
+    # Once the month has turned, last month's letter starts (at most an hour's check).
+    send_when_due(send_letter_task.enqueue)
     context = {
         # Each app's part of the page (its home.py), drawn in order.
         "sections": page_sections("home"),

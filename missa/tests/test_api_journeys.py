@@ -119,3 +119,36 @@ def test_someone_follows_an_actor_from_its_page_and_finds_it_in_their_list(
         expect(tab.get_by_role("heading", level=1)).to_have_text("Ce que je suis")
         expect(tab.get_by_role("link", name="Atelier Alice")).to_be_visible()
         check(tab, watch)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_someone_subscribes_confirms_and_unsubscribes_in_one_click(
+    live_server: object, cast: dict[str, Actor], browser: Browser, width: int
+) -> None:
+    from missa.letters.models import Subscription
+    from missa.letters.services import confirmation_token
+
+    with watched_page(browser, viewport={"width": width, "height": 900}) as (tab, watch):
+        tab.goto(f"{live_server}/")
+        tab.get_by_role("navigation", name="À propos de ce site").get_by_role(
+            "link", name="La lettre mensuelle"
+        ).click()
+        expect(tab.get_by_role("heading", level=1)).to_have_text("La lettre mensuelle")
+        check(tab, watch)
+        tab.get_by_label("Votre adresse de courriel").fill("lea@example.org")
+        tab.get_by_role("button", name="Recevoir la lettre").click()
+        expect(tab.get_by_role("heading", level=1)).to_have_text(
+            "Vérifiez votre boîte de réception"
+        )
+        check(tab, watch)
+        subscription = Subscription.objects.get()
+        tab.goto(f"{live_server}/letter/confirm/{confirmation_token(subscription)}/")
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Vous recevrez la lettre")
+        check(tab, watch)
+        tab.goto(f"{live_server}/letter/unsubscribe/{subscription.key}/")
+        check(tab, watch)
+        tab.get_by_role("button", name="Se désabonner").click()
+        expect(tab.get_by_role("heading", level=1)).to_have_text("Vous êtes désabonné")
+        check(tab, watch)
+        subscription.refresh_from_db()
+        assert subscription.unsubscribed_at is not None

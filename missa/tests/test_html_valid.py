@@ -4,6 +4,7 @@ Each URL of the permission matrix is fetched as every role that may see it; the 
 checked in one run of the checker. Errors only: zero is the bar.
 """
 
+import datetime
 import json
 import shutil
 import subprocess
@@ -123,6 +124,24 @@ def test_every_page_is_valid_html(
         assert activity is not None
         url = activity.get_absolute_url()
         pages[f"{url} as {role}"] = client.get(url).content.decode()
+        if role == "visitor":
+            # The letter: asked for, confirmed, left; and the letter itself, as sent.
+            from missa.letters.models import Subscription
+            from missa.letters.services import confirmation_token, render_letter
+
+            asked = client.post("/letter/", {"email": "lea@example.org", "language": "fr"})
+            pages["/letter/ (asked) as visitor"] = asked.content.decode()
+            subscription = Subscription.objects.get(email="lea@example.org")
+            for url in (
+                f"/letter/confirm/{confirmation_token(subscription)}/",
+                f"/letter/unsubscribe/{subscription.key}/",
+            ):
+                pages[f"{url} as visitor"] = client.get(url).content.decode()
+            left = client.post(f"/letter/unsubscribe/{subscription.key}/")
+            pages["/letter/unsubscribe/ (done) as visitor"] = left.content.decode()
+            pages["the letter of June 2017"] = render_letter(
+                datetime.date(2017, 6, 1), subscription
+            )[2]
         if role == "registered":
             # Following: the button's page, the button itself, the list with what one follows.
             alice = Actor.objects.get(slug="atelier-alice")

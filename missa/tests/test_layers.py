@@ -1,8 +1,8 @@
 """The folder layout is the architecture: an app imports only from the layers below it.
 
     6  site, demo                       readers of everything below
-    5  api · opendata                   every app's router (its api.py), gathered; every app's
-                                        datasets (its exports.py) as files
+    5  api · opendata · letters         every app's router (its api.py), gathered; every app's
+                                        datasets (its exports.py) as files; the monthly letter
     4  journal, applications, brandkit, the domain apps, in this order within the floor:
        participation · meetings ·        (a decision answers ideas; an action comes from
        actions · indicators · follows    an idea or a decision; indicators count them all;
@@ -46,6 +46,7 @@ LAYERS: dict[str, float] = {
     "follows": 4.4,
     "api": 5,
     "opendata": 5.1,
+    "letters": 5.2,
     "site": 6,
     "demo": 6,
 }

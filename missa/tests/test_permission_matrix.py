@@ -218,6 +218,16 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "api:token-list": ("/api/tokens/", SIGNED_IN_ONLY),
     "opendata:open-data": ("/open-data/", PUBLIC),
     "follows:follow-list": ("/follows/", SIGNED_IN_ONLY),
+    "letters:subscribe": ("/letter/", PUBLIC),
+    "letters:confirm": ("/letter/confirm/forged/", answer(404)),
+    "letters:unsubscribe": ("/letter/unsubscribe/nobody/", answer(404)),
+    # Editors preview, send and follow the letters (the second factor counts).
+    "letters:letter-list": ("/letter/editors/", answer(302, 403, editor=200, administrator=200)),
+    "letters:preview": (
+        "/letter/editors/2017-06/",
+        answer(302, 403, editor=200, administrator=200),
+    ),
+    "letters:send": ("/letter/editors/2017-06/send/", answer(302, 405)),
     # Something that is not there to follow: the sign-in first, then 404.
     "follows:follow": ("/follows/core.sector/999999/", answer(302, 404)),
     "follows:button": ("/follows/core.sector/999999/button/", answer(404)),
