@@ -59,6 +59,13 @@ class Letter(models.Model):
     finished_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
     # Stored when the sending ends: how many copies it queued.
     recipient_count = models.PositiveIntegerField(_("copies"), default=0)
+    # Counted again in the background when the data move (services.count_letters): the copies
+    # the mail server took, those it refused, the addresses that left since.
+    sent_count = models.PositiveIntegerField(_("sent"), default=0, editable=False)
+    failed_count = models.PositiveIntegerField(_("failed"), default=0, editable=False)
+    unsubscribed_count = models.PositiveIntegerField(
+        _("unsubscribed since"), default=0, editable=False
+    )
 
     class Meta:
         ordering = ["-month"]

@@ -317,3 +317,19 @@ def send_when_due(enqueue: Any, today: datetime.date | None = None) -> bool:
         return False
     enqueue(month.isoformat())
     return True
+
+
+def count_letters() -> None:
+    """Store each letter's figures: its copies sent and failed (the mail queue's statuses) and
+    the addresses it went to that left since it started."""
+    from missa.mail.models import OutgoingEmail
+
+    for letter in Letter.objects.all():
+        copies = Delivery.objects.filter(letter=letter)
+        Letter.objects.filter(pk=letter.pk).update(
+            sent_count=copies.filter(email__status=OutgoingEmail.Status.SENT).count(),
+            failed_count=copies.filter(email__status=OutgoingEmail.Status.FAILED).count(),
+            unsubscribed_count=copies.filter(
+                subscription__unsubscribed_at__gte=letter.started_at
+            ).count(),
+        )

@@ -6,7 +6,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -15,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from missa.accounts.models import User
+from missa.core.freshness import refresh_when_stale
 from missa.core.pagination import paginate
 from missa.core.ratelimit import allow
 from missa.journal.models import journal_span
@@ -33,7 +33,7 @@ from .services import (
     subscription_for_token,
     unsubscribe,
 )
-from .tasks import send_letter_task
+from .tasks import FRESHNESS, count_letters_task, send_letter_task
 
 
 def subscribe_page(request: HttpRequest) -> HttpResponse:
@@ -99,13 +99,9 @@ def letter_list(request: HttpRequest) -> HttpResponse:
     """Each month's letter: sent or not, how many copies, sent, failed, and who left since."""
     _editor(request)
     send_when_due(send_letter_task.enqueue)
-    letters = {
-        letter.month: letter
-        for letter in Letter.objects.annotate(
-            sent=Count("deliveries", filter=Q(deliveries__email__status="sent")),
-            failed=Count("deliveries", filter=Q(deliveries__email__status="failed")),
-        )
-    }
+    # The figures are counted in the background when the data move (the mail queue's too).
+    refresh_when_stale(FRESHNESS, count_letters_task.enqueue)
+    letters = {letter.month: letter for letter in Letter.objects.all()}
     page = paginate(request, journal_span().months(), "letters")
     receiving = Subscription.objects.receiving().count()
     left = Subscription.objects.filter(unsubscribed_at__isnull=False).count()

@@ -234,3 +234,33 @@ def test_editors_preview_send_and_follow_a_letter(
     future = timezone.localdate().replace(day=1)
     client.post(f"/letter/editors/{future:%Y-%m}/send/")
     assert not Letter.objects.filter(month=future).exists()
+
+
+def test_each_letters_figures_are_stored_and_recounted(
+    client: Client, cast: dict[str, Actor], editor: User
+) -> None:
+    from missa.letters.services import count_letters
+
+    for number in range(5):
+        confirmed(f"p{number}@example.org")
+    letter = send_letter(JUNE)
+    # The mail server refused one; one address left after the letter.
+    refused = Delivery.objects.filter(letter=letter).order_by("pk").first()
+    assert refused is not None and refused.email is not None
+    OutgoingEmail.objects.filter(pk=refused.email.pk).update(status="failed")
+    services.unsubscribe(Subscription.objects.get(email="p4@example.org"))
+    count_letters()
+    letter.refresh_from_db()
+    statuses = list(Delivery.objects.values_list("email__status", flat=True))
+    assert (
+        (letter.sent_count, letter.failed_count)
+        == (
+            statuses.count("sent"),
+            statuses.count("failed"),
+        )
+        == (4, 1)
+    )
+    assert letter.unsubscribed_count == 1
+    client.force_login(editor)
+    listing = client.get("/letter/editors/")
+    assert listing.status_code == 200
