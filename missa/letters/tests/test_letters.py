@@ -128,7 +128,7 @@ def test_a_letter_says_the_month_and_what_the_person_follows(
     follow(user=user, target=cast["alice"])
     subscription = confirmed("lea@example.org", user=user)
     subject, text, html = render_letter(JUNE, subscription)
-    assert subject == "Sorgueville Attractive : la lettre de juin 2017"
+    assert subject == "Sorgueville Attractive : lettre mensuelle, juin 2017"
     assert "Écouter le territoire" in text and "3 actions pour le territoire" in text
     assert "Atelier Alice" in text and "Portes ouvertes de l'atelier" in text
     assert f"/letter/unsubscribe/{subscription.key}/" in text
@@ -138,6 +138,11 @@ def test_a_letter_says_the_month_and_what_the_person_follows(
     subject, text, _html = render_letter(JUNE, english)
     assert subject == "Sorgueville Attractive: the letter of June 2017"
     assert "Atelier Alice" not in text  # follows nothing
+    # Written as text: a name's apostrophe stays one (the subject is not HTML).
+    from missa.core.models import Territory
+
+    Territory.objects.update(brand_name="L'Isle-sur-la-Sorgue")
+    assert render_letter(JUNE, subscription)[0].startswith("L'Isle-sur-la-Sorgue : ")
 
 
 def test_sending_a_month_sends_each_address_once_with_its_headers(
@@ -220,7 +225,7 @@ def test_editors_preview_send_and_follow_a_letter(
     confirmed("lea@example.org")
     client.force_login(editor)
     preview = client.get("/letter/editors/2017-06/").content.decode()
-    assert "la lettre de juin 2017" in preview and "Écouter le territoire" in preview
+    assert "lettre mensuelle, juin 2017" in preview and "Écouter le territoire" in preview
     listing = client.get("/letter/editors/").content.decode()
     assert "1 adresse reçoit la lettre" in listing
     client.post("/letter/editors/2017-06/send/")
