@@ -2,6 +2,7 @@
 says to each person, and sending a month's letter once to everyone who asked for it."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,7 +10,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -176,23 +178,71 @@ def _month_activities(month: datetime.date) -> Any:
     return Activity.objects.public().for_month(month).select_related("actor")
 
 
+def _first_by_actor(month: datetime.date, actor_ids: list[int]) -> dict[int, list[Activity]]:
+    """The first SHOWN public activities of the month of each actor, in one query."""
+    ranked = (
+        _month_activities(month)
+        .filter(actor_id__in=actor_ids)
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("actor_id")], order_by=[F("date"), F("pk")])
+        )
+        .filter(rank__lte=SHOWN)
+        .order_by("date", "pk")
+    )
+    found: dict[int, list[Activity]] = defaultdict(list)
+    for activity in ranked:
+        found[activity.actor_id].append(activity)
+    return found
+
+
+def _first_by_sector(month: datetime.date, sector_ids: list[int]) -> dict[int, list[Activity]]:
+    """The first SHOWN public activities of the month in each sector, in one query."""
+    tags = (
+        Activity.sectors.through.objects.filter(
+            sector_id__in=sector_ids, activity__in=_month_activities(month)
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("sector_id")],
+                order_by=[F("activity__date"), F("activity_id")],
+            )
+        )
+        .filter(rank__lte=SHOWN)
+        .select_related("activity__actor")
+        .order_by("activity__date", "activity_id")
+    )
+    found: dict[int, list[Activity]] = defaultdict(list)
+    for tag in tags:
+        found[tag.sector_id].append(tag.activity)
+    return found
+
+
 def _followed(user: User | None, month: datetime.date) -> list[Followed]:
-    """What the person follows (actors and sectors) and what each did in the month."""
+    """What the person follows (actors and sectors) and what each did in the month: a fixed
+    number of queries, however much they follow."""
     if user is None:
         return []
     follows = Follow.objects.filter(user=user)
     actor_type = ContentType.objects.get_for_model(Actor)
     sector_type = ContentType.objects.get_for_model(Sector)
-    found = []
-    actor_ids = list(follows.filter(content_type=actor_type).values_list("object_id", flat=True))
-    for actor in Actor.objects.public().filter(pk__in=actor_ids).order_by("name"):
-        shown = list(_month_activities(month).filter(actor=actor).order_by("date", "pk")[:SHOWN])
-        found.append(Followed(actor.name, _address(actor.get_absolute_url()), shown))
-    sector_ids = list(follows.filter(content_type=sector_type).values_list("object_id", flat=True))
-    for sector in Sector.objects.filter(pk__in=sector_ids):
-        shown = list(_month_activities(month).in_sector(sector).order_by("date", "pk")[:SHOWN])
-        found.append(Followed(sector.name, _address(sector.get_absolute_url()), shown))
-    return found
+    actor_ids = follows.filter(content_type=actor_type).values("object_id")
+    actors = list(Actor.objects.public().filter(pk__in=actor_ids).order_by("name"))
+    sectors = list(
+        Sector.objects.filter(pk__in=follows.filter(content_type=sector_type).values("object_id"))
+    )
+    by_actor = _first_by_actor(month, [actor.pk for actor in actors]) if actors else {}
+    by_sector = _first_by_sector(month, [sector.pk for sector in sectors]) if sectors else {}
+    return [
+        *(
+            Followed(actor.name, _address(actor.get_absolute_url()), by_actor.get(actor.pk, []))
+            for actor in actors
+        ),
+        *(
+            Followed(sector.name, _address(sector.get_absolute_url()), by_sector.get(sector.pk, []))
+            for sector in sectors
+        ),
+    ]
 
 
 def letter_content(month: datetime.date, subscription: Subscription) -> LetterContent:

@@ -101,8 +101,9 @@ def letter_list(request: HttpRequest) -> HttpResponse:
     send_when_due(send_letter_task.enqueue)
     # The figures are counted in the background when the data move (the mail queue's too).
     refresh_when_stale(FRESHNESS, count_letters_task.enqueue)
-    letters = {letter.month: letter for letter in Letter.objects.all()}
     page = paginate(request, journal_span().months(), "letters")
+    months = list(page.object_list)
+    letters = {letter.month: letter for letter in Letter.objects.filter(month__in=months)}
     receiving = Subscription.objects.receiving().count()
     left = Subscription.objects.filter(unsubscribed_at__isnull=False).count()
     return render(
@@ -110,7 +111,7 @@ def letter_list(request: HttpRequest) -> HttpResponse:
         "letters/letter_list.html",
         {
             "page": page,
-            "rows": [(month, letters.get(month)) for month in page.object_list],
+            "rows": [(month, letters.get(month)) for month in months],
             "receiving": receiving,
             "left": left,
             "due": last_month(),

@@ -269,3 +269,70 @@ def test_each_letters_figures_are_stored_and_recounted(
     client.force_login(editor)
     listing = client.get("/letter/editors/")
     assert listing.status_code == 200
+
+
+def test_the_editors_pages_run_the_same_queries_at_two_sizes(
+    client: Client,
+    cast: dict[str, Actor],
+    editor: User,
+    grow: Any,
+    count_queries: Any,
+) -> None:
+    from django.core.cache import cache
+
+    from missa.core.freshness import mark_fresh
+    from missa.letters.tasks import FRESHNESS
+
+    def visit() -> list[int]:
+        # Measure the pages themselves: their figures counted, the month's letter checked.
+        cache.clear()
+        mark_fresh(FRESHNESS)
+        client.get("/letter/editors/")
+        return [
+            count_queries(lambda: client.get("/letter/editors/")),
+            count_queries(lambda: client.get("/letter/editors/2017-06/")),
+        ]
+
+    client.force_login(editor)
+    confirmed("lea@example.org")
+    follow(user=editor, target=cast["alice"])
+    send_letter(JUNE)
+    small = visit()
+    # More addresses, more letters sent, more ambassadors active that month, more followed.
+    grow(40)
+    for number in range(30):
+        confirmed(f"p{number}@example.org")
+    for month in (datetime.date(2017, 5, 1), datetime.date(2017, 7, 1)):
+        send_letter(month)
+    for actor in Actor.objects.public():
+        follow(user=editor, target=actor)
+    large = visit()
+    assert small == large, f"{small} queries, then {large} with more data"
+    assert Delivery.objects.count() == 1 + 2 * 31
+
+
+def test_what_each_followed_did_is_its_first_public_activities_of_the_month(
+    cast: dict[str, Actor], sectors: dict[str, Sector], grow: Any
+) -> None:
+    from missa.activity.models import Activity
+    from missa.letters.services import SHOWN, letter_content
+
+    grow(20)
+    user = User.objects.create_user("lea", "lea@example.org", "pw-sorgue-2017")
+    followed_actors = list(Actor.objects.public().order_by("name")[:6])
+    for actor in followed_actors:
+        follow(user=user, target=actor)
+    for sector in sectors.values():
+        follow(user=user, target=sector)
+    content = letter_content(JUNE, confirmed("lea@example.org", user=user))
+    public = Activity.objects.filter(
+        is_public=True, actor__is_public=True, date__year=2017, date__month=6
+    ).order_by("date", "pk")
+    expected = [
+        (actor.name, list(public.filter(actor=actor)[:SHOWN])) for actor in followed_actors
+    ] + [
+        (sector.name, list(public.filter(sectors=sector)[:SHOWN]))
+        for sector in Sector.objects.filter(pk__in=[s.pk for s in sectors.values()])
+    ]
+    assert [(item.name, item.activities) for item in content.followed] == expected
+    assert any(len(activities) == SHOWN for _name, activities in expected)

@@ -231,3 +231,29 @@ def test_the_page_never_builds_files_it_asks_the_worker(
     client.get("/open-data/")
     client.get("/open-data/actors.csv")
     assert DBTaskResult.objects.count() == 1
+
+
+def test_the_page_runs_the_same_queries_at_two_sizes(
+    client: Client,
+    one_of_each: None,
+    grow: Callable[[int], None],
+    count_queries: Callable[[Callable[[], object]], int],
+) -> None:
+    from django.core.cache import cache
+
+    from missa.core.freshness import mark_fresh
+    from missa.opendata.tasks import FRESHNESS
+
+    def visit() -> int:
+        # Measure the page itself: not kept in the page cache, its files just made.
+        cache.clear()
+        mark_fresh(FRESHNESS)
+        return count_queries(lambda: client.get("/open-data/"))
+
+    publish_open_data()
+    small = visit()
+    grow(60)
+    release = publish_open_data()
+    large = visit()
+    assert small == large <= 8, f"{small} queries, then {large} with more data"
+    assert release.rows["actors"] == Actor.objects.public().count()
