@@ -197,10 +197,9 @@ def _first_by_actor(month: datetime.date, actor_ids: list[int]) -> dict[int, lis
 
 def _first_by_sector(month: datetime.date, sector_ids: list[int]) -> dict[int, list[Activity]]:
     """The first SHOWN public activities of the month in each sector, in one query."""
+    through: Any = Activity.sectors.through  # an automatic model: its fields are not typed
     tags = (
-        Activity.sectors.through.objects.filter(
-            sector_id__in=sector_ids, activity__in=_month_activities(month)
-        )
+        through.objects.filter(sector_id__in=sector_ids, activity__in=_month_activities(month))
         .annotate(
             rank=Window(
                 RowNumber(),
