@@ -92,7 +92,7 @@ def check(page: Page, watch: PageWatch) -> None:
     # axe needs the loaded document.
     page.wait_for_load_state("load")
     assert axe_violations(page) == [], page.url
-    assert watch.problems == [], page.url
+    assert watch.problems == [], (page.url, watch.problems)
     assert page.locator("h1").count() == 1, page.url
 
 

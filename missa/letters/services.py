@@ -21,7 +21,7 @@ from missa.activity.models import Activity, MonthSummary
 from missa.actors.models import Actor, ActorRole
 from missa.core.models import Sector, add_months, first_of_month
 from missa.follows.models import Follow
-from missa.journal.models import JournalMonth, month_url
+from missa.journal.models import JournalMonth, journal_span, month_url
 from missa.mail.identity import site_identity
 from missa.mail.services import queue_email
 
@@ -283,9 +283,12 @@ def letter_content(month: datetime.date, subscription: Subscription) -> LetterCo
     return content
 
 
-def render_letter(month: datetime.date, subscription: Subscription) -> tuple[str, str, str]:
-    """Return a month's letter for one subscriber: its subject, text and HTML."""
-    content = letter_content(month, subscription)
+def render_letter(
+    month: datetime.date, subscription: Subscription, content: LetterContent | None = None
+) -> tuple[str, str, str]:
+    """Return a month's letter for one subscriber: its subject, text and HTML (from what it
+    says, when already read)."""
+    content = content or letter_content(month, subscription)
     context = {**site_identity(), "letter": content, "subscription": subscription}
     with translation.override(subscription.language):
         subject = render_to_string("letters/email/letter_subject.txt", context).strip()
@@ -347,6 +350,20 @@ def _send_copy(letter: Letter, subscription: Subscription) -> None:
             delivery.save(update_fields=["email"])
     except IntegrityError:
         return  # another worker sent this copy meanwhile
+
+
+def letter_months(today: datetime.date | None = None) -> list[datetime.date]:
+    """The months an editor may look at, newest first: those of the journal with something to
+    say (public activity, a published editorial) or with a letter sent, and the month under
+    way (its letter to prepare)."""
+    span = journal_span()
+    months = {
+        *MonthSummary.objects.filter(activity_count__gt=0).values_list("month", flat=True),
+        *JournalMonth.objects.published().values_list("month", flat=True),
+        *Letter.objects.values_list("month", flat=True),
+        first_of_month(today or timezone.localdate()),
+    }
+    return sorted((month for month in months if span.contains(month)), reverse=True)
 
 
 def send_when_due(enqueue: Any, today: datetime.date | None = None) -> bool:

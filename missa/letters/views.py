@@ -27,6 +27,7 @@ from .services import (
     confirm,
     last_month,
     letter_content,
+    letter_months,
     render_letter,
     send_when_due,
     subscribe,
@@ -101,7 +102,7 @@ def letter_list(request: HttpRequest) -> HttpResponse:
     send_when_due(send_letter_task.enqueue)
     # The figures are counted in the background when the data move (the mail queue's too).
     refresh_when_stale(FRESHNESS, count_letters_task.enqueue)
-    page = paginate(request, journal_span().months(), "letters")
+    page = paginate(request, letter_months(), "letters")
     months = list(page.object_list)
     letters = {letter.month: letter for letter in Letter.objects.filter(month__in=months)}
     receiving = Subscription.objects.receiving().count()
@@ -131,7 +132,9 @@ def letter_preview(request: HttpRequest, month: str) -> HttpResponse:
     sample = Subscription(
         email=user.email, user=user, language=translation.get_language(), key="preview"
     )
-    subject, text, _html = render_letter(day, sample)
+    content = letter_content(day, sample)
+    subject, text, _html = render_letter(day, sample, content)
+    sent = Letter.objects.filter(month=day).first()
     return render(
         request,
         "letters/preview.html",
@@ -140,7 +143,9 @@ def letter_preview(request: HttpRequest, month: str) -> HttpResponse:
             "month": day,
             "subject": subject,
             "text": text,
-            "letter": letter_content(day, sample),
+            "letter": content,
+            "sent": sent,
+            "sendable": sent is None and day <= last_month(),
         },
     )
 

@@ -16,6 +16,7 @@ from missa.charter.models import CharterVersion
 from missa.core.models import Benefit, Objective, Sector, Territory, first_of_month
 from missa.core.translations import missing_english
 from missa.journal.models import JournalMonth
+from missa.letters.models import Subscription
 from missa.press.models import PressRelease
 from missa.programme.models import Deliverable, Phase
 
@@ -80,6 +81,14 @@ def editor_dashboard(user: Any, today: datetime.date | None = None) -> dict[str,
                 _changelist(
                     Activity, f"?reported=yes&date__year={month.year}&date__month={month.month}"
                 ),
+            )
+        )
+    if user.has_perm("letters.manage_letters"):
+        tasks.append(
+            Task(
+                str(_("Addresses that receive the monthly letter (preview and send it)")),
+                Subscription.objects.receiving().count(),
+                reverse("letters:letter-list"),
             )
         )
     translations = [

@@ -336,3 +336,28 @@ def test_what_each_followed_did_is_its_first_public_activities_of_the_month(
     ]
     assert [(item.name, item.activities) for item in content.followed] == expected
     assert any(len(activities) == SHOWN for _name, activities in expected)
+
+
+def test_editors_see_the_months_with_something_to_say(
+    client: Client, cast: dict[str, Actor], editor: User
+) -> None:
+    from missa.activity.models import MonthSummary
+    from missa.journal.models import JournalMonth, journal_span
+    from missa.letters.services import letter_months
+
+    today = timezone.localdate()
+    JournalMonth.objects.create(
+        month=datetime.date(2017, 9, 1), title_fr="Septembre", editorial_fr="…", is_published=True
+    )
+    JournalMonth.objects.create(month=datetime.date(2017, 10, 1), title_fr="Brouillon")
+    active = set(MonthSummary.objects.filter(activity_count__gt=0).values_list("month", flat=True))
+    expected = sorted(
+        {*active, datetime.date(2017, 9, 1), today.replace(day=1)} & set(journal_span().months()),
+        reverse=True,
+    )
+    assert letter_months() == expected and JUNE in expected
+    assert datetime.date(2017, 10, 1) not in expected  # a draft says nothing yet
+    client.force_login(editor)
+    listing = client.get("/letter/editors/").content.decode()
+    assert 'href="/letter/editors/2017-06/">Juin 2017</a>' in listing
+    assert "/letter/editors/2017-10/" not in listing

@@ -10,6 +10,7 @@ from missa.actors.models import Actor
 from missa.brandkit.models import MisuseReport
 from missa.core.models import first_of_month
 from missa.journal.models import JournalMonth
+from missa.letters.models import Subscription
 from missa.programme.models import Phase
 from missa.site.dashboard import editor_dashboard
 
@@ -28,6 +29,11 @@ def test_the_panel_counts_what_waits_and_what_lacks_english(
     panel = editor_dashboard(editor)
     misuse = next(task for task in panel["tasks"] if "misusereport" in task.url)
     assert misuse.count == 2
+    Subscription.objects.create(email="lea@example.org", confirmed_at=timezone.now())
+    Subscription.objects.create(email="marc@example.org")  # not confirmed
+    letters = next(task for task in editor_dashboard(editor)["tasks"] if "/letter/" in task.url)
+    assert letters.count == Subscription.objects.receiving().count() == 1
+    assert letters.url == "/letter/editors/"
     assert panel["editorial_state"] == "missing"
     phases = next(
         task

@@ -1,6 +1,7 @@
-"""The API in a browser: a reuser finds its documentation from the footer, reads it, and
-reads the actors of a sector from a script, as a partner's website would. Every page checked
-with axe at both widths."""
+"""Reusers in a browser: one finds the API's documentation from the footer and reads the actors
+of a sector from a script, as a partner's website would; a member makes a token for their own
+system; another finds the open data and its dictionary. Every page checked with axe at both
+widths."""
 
 import os
 import re
@@ -101,54 +102,3 @@ def test_a_reuser_finds_the_open_data_and_its_dictionary(
         assert href == "/open-data/actors.csv"
         answer = tab.request.get(f"{live_server}{href}", max_redirects=0)
         assert answer.status == 302 and answer.headers["location"].endswith("/actors.csv")
-
-
-@pytest.mark.parametrize("width", [1280, 375])
-def test_someone_follows_an_actor_from_its_page_and_finds_it_in_their_list(
-    live_server: object, cast: dict[str, Actor], owner: User, browser: Browser, width: int
-) -> None:
-    with watched_page(browser, viewport={"width": width, "height": 900}) as (tab, watch):
-        tab.context.add_cookies([signed_in_cookie(owner, live_server)])
-        tab.goto(f"{live_server}/actors/atelier-alice/")
-        follow = tab.get_by_role("button", name="Suivre « Atelier Alice »")
-        expect(follow).to_be_visible()
-        check(tab, watch)
-        follow.click()
-        expect(tab.get_by_role("button", name="Ne plus suivre « Atelier Alice »")).to_be_visible()
-        tab.goto(f"{live_server}/follows/")
-        expect(tab.get_by_role("heading", level=1)).to_have_text("Ce que je suis")
-        expect(tab.get_by_role("link", name="Atelier Alice")).to_be_visible()
-        check(tab, watch)
-
-
-@pytest.mark.parametrize("width", [1280, 375])
-def test_someone_subscribes_confirms_and_unsubscribes_in_one_click(
-    live_server: object, cast: dict[str, Actor], browser: Browser, width: int
-) -> None:
-    from missa.letters.models import Subscription
-    from missa.letters.services import confirmation_token
-
-    with watched_page(browser, viewport={"width": width, "height": 900}) as (tab, watch):
-        tab.goto(f"{live_server}/")
-        tab.get_by_role("navigation", name="À propos de ce site").get_by_role(
-            "link", name="La lettre mensuelle"
-        ).click()
-        expect(tab.get_by_role("heading", level=1)).to_have_text("La lettre mensuelle")
-        check(tab, watch)
-        tab.get_by_label("Votre adresse de courriel").fill("lea@example.org")
-        tab.get_by_role("button", name="Recevoir la lettre").click()
-        expect(tab.get_by_role("heading", level=1)).to_have_text(
-            "Vérifiez votre boîte de réception"
-        )
-        check(tab, watch)
-        subscription = Subscription.objects.get()
-        tab.goto(f"{live_server}/letter/confirm/{confirmation_token(subscription)}/")
-        expect(tab.get_by_role("heading", level=1)).to_have_text("Vous recevrez la lettre")
-        check(tab, watch)
-        tab.goto(f"{live_server}/letter/unsubscribe/{subscription.key}/")
-        check(tab, watch)
-        tab.get_by_role("button", name="Se désabonner").click()
-        expect(tab.get_by_role("heading", level=1)).to_have_text("Vous êtes désabonné")
-        check(tab, watch)
-        subscription.refresh_from_db()
-        assert subscription.unsubscribed_at is not None
