@@ -13,7 +13,8 @@ import hashlib
 import io
 import json
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import IO, Any
 
@@ -104,47 +105,42 @@ class _Digest(io.RawIOBase):
         return len(chunk)
 
 
-def _write(folder: str, name: str, fill: Any) -> dict[str, Any]:
-    """Write one file of a release through fill(text stream); return its size and hash."""
+@contextmanager
+def _file(folder: str, name: str) -> Iterator[tuple[IO[str], dict[str, Any]]]:
+    """Open one file of a release as a text stream; once written, store it and fill the
+    facts given with its size and hash."""
+    facts: dict[str, Any] = {}
     with tempfile.TemporaryFile() as spool:
         counted = _Digest(spool)
         text = io.TextIOWrapper(
             io.BufferedWriter(counted), encoding="utf-8", newline="", write_through=True
         )
-        fill(text)
+        yield text, facts
         text.flush()
         spool.seek(0)
         default_storage.save(f"{ROOT}/{folder}/{name}", File(spool, name=name))
-    return {"bytes": counted.size, "hash": f"sha256:{counted.hash.hexdigest()}"}
+    facts.update(bytes=counted.size, hash=f"sha256:{counted.hash.hexdigest()}")
 
 
 def _tables(dataset: Dataset, folder: str) -> tuple[int, dict[str, Any], dict[str, Any]]:
-    """Write a dataset's CSV and JSON files; return its row count and both files' facts."""
+    """Write a dataset's CSV and JSON files from one reading of its rows (both files hold the
+    same rows); return its row count and both files' facts."""
     names = [column.name for column in dataset.columns]
     rows = 0
-
-    def each_row() -> Iterable[Sequence[Any]]:
-        nonlocal rows
-        for row in dataset.rows():
-            rows += 1
-            yield [cell(value) for value in row]
-
-    def csv_file(text: IO[str]) -> None:
-        writer = csv.writer(text, lineterminator="\r\n")
+    with (
+        _file(folder, f"{dataset.name}.csv") as (csv_text, csv_facts),
+        _file(folder, f"{dataset.name}.json") as (json_text, json_facts),
+    ):
+        writer = csv.writer(csv_text, lineterminator="\r\n")
         writer.writerow(names)
-        for row in each_row():
-            writer.writerow([_csv_cell(value) for value in row])
-
-    def json_file(text: IO[str]) -> None:
-        text.write("[")
-        for number, row in enumerate(dataset.rows()):
+        json_text.write("[")
+        for row in dataset.rows():
             values = [cell(value) for value in row]
-            text.write(",\n" if number else "\n")
-            text.write(json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False))
-        text.write("\n]\n")
-
-    csv_facts = _write(folder, f"{dataset.name}.csv", csv_file)
-    json_facts = _write(folder, f"{dataset.name}.json", json_file)
+            writer.writerow([_csv_cell(value) for value in values])
+            json_text.write(",\n" if rows else "\n")
+            json_text.write(json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False))
+            rows += 1
+        json_text.write("\n]\n")
     return rows, csv_facts, json_facts
 
 
@@ -191,11 +187,8 @@ def publish_open_data() -> Release:
             "licenses": [LICENCE],
             "resources": resources,
         }
-    _write(
-        folder,
-        PACKAGE,
-        lambda text: text.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n"),
-    )
+    with _file(folder, PACKAGE) as (text, _facts):
+        text.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
     with transaction.atomic():
         release = Release.objects.create(
             folder=folder, created_at=now, data_version=version, package=package, rows=rows
