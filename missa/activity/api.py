@@ -195,10 +195,6 @@ class ActivityIn(Schema):
     )
 
 
-def _refused(message: Any) -> HttpError:
-    return HttpError(403, str(message))
-
-
 @router.post(
     "/actors/{slug}/activities/",
     auth=token_auth,
@@ -224,7 +220,7 @@ def report_actor_activity(
     if actor is None:
         raise Http404
     if not token.actors.filter(pk=actor.pk).exists():
-        raise _refused(_("This token does not report for %(name)s.") % {"name": actor.name})
+        raise HttpError(403, _("This token does not report for %(name)s.") % {"name": actor.name})
     sectors = {sector.slug: sector for sector in Sector.objects.all()}
     unknown = [name for name in report.sectors if name not in sectors]
     if unknown:
@@ -248,7 +244,7 @@ def report_actor_activity(
         activity = form.report(actor=actor, user=token.user)
     except PermissionDenied:
         message = _("The person who made this token no longer acts for %(name)s.")
-        raise _refused(message % {"name": actor.name}) from None
+        raise HttpError(403, message % {"name": actor.name}) from None
     activity = (
         Activity.objects.select_related("actor")
         .prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("pk", "slug")))
