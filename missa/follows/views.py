@@ -2,6 +2,8 @@
 what one follows."""
 
 from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,6 +22,23 @@ from missa.core.pagination import paginate
 from .models import Follow
 from .services import follow, is_following, stop_following, unfollow
 from .targets import FOLLOWABLE, find
+
+
+@dataclass
+class FollowedRow:
+    """A line of the follows page: the follow, and what it follows if still public."""
+
+    follow: Follow
+    target: models.Model | None
+
+
+@dataclass
+class FollowGroup:
+    """What one follows of a kind (actors, sectors…), under its heading."""
+
+    heading: Any
+    order: int
+    rows: list[FollowedRow] = field(default_factory=list)
 
 
 def _target(label: str, pk: int) -> models.Model:
@@ -101,23 +120,15 @@ def follow_list(request: HttpRequest) -> HttpResponse:
             continue
         for target in followable.public().filter(pk__in=ids):
             found[(content_type.pk, target.pk)] = target
-    groups: dict[str, dict[str, object]] = {}
+    groups: dict[str, FollowGroup] = {}
     for row in page.object_list:
         label = f"{row.content_type.app_label}.{row.content_type.model}"
         followable = FOLLOWABLE.get(label)
         if followable is None:
             continue
-        group = groups.setdefault(
-            label, {"heading": followable.heading, "order": followable.order, "rows": []}
-        )
-        group["rows"].append(  # type: ignore[attr-defined]
-            {
-                "label": label,
-                "target": found.get((row.content_type_id, row.object_id)),
-                "follow": row,
-            }
-        )
-    ordered = sorted(groups.values(), key=lambda group: group["order"])  # type: ignore[arg-type,return-value]
+        group = groups.setdefault(label, FollowGroup(followable.heading, followable.order))
+        group.rows.append(FollowedRow(row, found.get((row.content_type_id, row.object_id))))
+    ordered = sorted(groups.values(), key=lambda group: group.order)
     return render(request, "follows/follow_list.html", {"page": page, "groups": ordered})
 
 
