@@ -12,7 +12,7 @@ from missa.activity.models import MonthSummary
 from missa.core.feeds import ENTRIES, AtomFeed, noon
 from missa.core.text import render_markdown
 
-from .models import JournalMonth, journal_span, month_url
+from .models import JournalMonth, month_url, telling_months
 
 
 class JournalEntry:
@@ -47,7 +47,8 @@ class JournalFeed(AtomFeed):
         return reverse("journal:feed")
 
     def items(self) -> list[JournalEntry]:
-        months = journal_span().months()
+        # The latest months with something to say, before reading what they say.
+        months = telling_months()[:ENTRIES]
         summaries = {
             summary.month: summary for summary in MonthSummary.objects.filter(month__in=months)
         }
@@ -55,12 +56,9 @@ class JournalFeed(AtomFeed):
             entry.month: entry
             for entry in JournalMonth.objects.published().filter(month__in=months)
         }
-        entries = [
-            JournalEntry(month, summaries.get(month), editorials.get(month))
-            for month in months
-            if editorials.get(month) or (summaries.get(month) and summaries[month].activity_count)
+        return [
+            JournalEntry(month, summaries.get(month), editorials.get(month)) for month in months
         ]
-        return entries[:ENTRIES]
 
     def item_title(self, item: JournalEntry) -> str:
         name = formats.date_format(item.month, "F Y").capitalize()

@@ -122,6 +122,17 @@ class JournalSpan:
         return [month for month in months if year is None or month.year == year]
 
 
+def telling_months(span: JournalSpan | None = None) -> list[datetime.date]:
+    """The journal's months with something to say (public activity, a published editorial),
+    newest first: two small queries of months, however many the programme lasts."""
+    span = span or journal_span()
+    months = {
+        *MonthSummary.objects.filter(activity_count__gt=0).values_list("month", flat=True),
+        *JournalMonth.objects.published().values_list("month", flat=True),
+    }
+    return sorted((month for month in months if span.contains(month)), reverse=True)
+
+
 def journal_span(today: datetime.date | None = None) -> JournalSpan:
     """Return the journal's months: from the programme's start to this month, for as long as
     the programme lives, and every month with public activity or a published editorial."""

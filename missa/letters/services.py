@@ -21,7 +21,7 @@ from missa.activity.models import Activity, MonthSummary
 from missa.actors.models import Actor, ActorRole
 from missa.core.models import Sector, add_months, first_of_month
 from missa.follows.models import Follow
-from missa.journal.models import JournalMonth, journal_span, month_url
+from missa.journal.models import JournalMonth, journal_span, month_url, telling_months
 from missa.mail.identity import site_identity
 from missa.mail.services import queue_email
 
@@ -357,13 +357,12 @@ def letter_months(today: datetime.date | None = None) -> list[datetime.date]:
     say (public activity, a published editorial) or with a letter sent, and the month under
     way (its letter to prepare)."""
     span = journal_span()
-    months = {
-        *MonthSummary.objects.filter(activity_count__gt=0).values_list("month", flat=True),
-        *JournalMonth.objects.published().values_list("month", flat=True),
+    others = {
         *Letter.objects.values_list("month", flat=True),
         first_of_month(today or timezone.localdate()),
     }
-    return sorted((month for month in months if span.contains(month)), reverse=True)
+    months = {*telling_months(span), *(month for month in others if span.contains(month))}
+    return sorted(months, reverse=True)
 
 
 def send_when_due(enqueue: Any, today: datetime.date | None = None) -> bool:

@@ -42,3 +42,27 @@ def test_a_new_activity_updates_its_months_entry(client: Client, cast: dict[str,
     june_after = next(e for e in after.entries if e.link.endswith("/journal/2017/06/"))
     assert june_after.updated_parsed >= june_before.updated_parsed
     assert "4 actions pour le territoire" in june_after.summary
+
+
+def test_the_feed_holds_the_latest_months_with_something_to_say(
+    client: Client, cast: dict[str, Actor]
+) -> None:
+    from missa.activity.models import MonthSummary
+    from missa.core.feeds import ENTRIES
+    from missa.core.models import add_months
+    from missa.journal.models import JournalMonth
+
+    # An editorial every other month for six years: more telling months than entries.
+    start = datetime.date(2017, 9, 1)
+    for n in range(0, 72, 2):
+        JournalMonth.objects.create(
+            month=add_months(start, n), title_fr=f"Mois {n}", editorial_fr="…", is_published=True
+        )
+    feed = read_atom(client.get("/journal/feed/"))
+    telling = {
+        *MonthSummary.objects.filter(activity_count__gt=0).values_list("month", flat=True),
+        *JournalMonth.objects.filter(is_published=True).values_list("month", flat=True),
+    }
+    expected = [f"/journal/{month:%Y/%m}/" for month in sorted(telling, reverse=True)[:ENTRIES]]
+    assert len(telling) > ENTRIES
+    assert [entry.link.split("testserver")[-1] for entry in feed.entries] == expected
