@@ -249,11 +249,13 @@ def list_ideas(
         calls=calls, sectors=list(Sector.objects.all()), objectives=list(Objective.objects.all())
     )
     chosen = filters.dict(exclude_none=True)
-    for name, terms in (("call", form.calls), ("sector", form.sectors)):
+    for name, terms in (
+        ("call", form.calls),
+        ("sector", form.sectors),
+        ("objective", form.objectives),
+    ):
         if name in chosen:
             known(name, chosen[name], terms)
-    if "objective" in chosen:
-        known("objective", chosen["objective"], form.objectives)
     if not str(chosen.get("q", "")).strip():
         chosen.pop("q", None)
     ideas: QuerySet[Idea] = (
