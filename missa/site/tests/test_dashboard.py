@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from missa.actors.models import Actor
@@ -33,7 +34,7 @@ def test_the_panel_counts_what_waits_and_what_lacks_english(
     Subscription.objects.create(email="marc@example.org")  # not confirmed
     letters = next(task for task in editor_dashboard(editor)["tasks"] if "/letter/" in task.url)
     assert letters.count == Subscription.objects.receiving().count() == 1
-    assert letters.url == "/letter/editors/"
+    assert letters.url == reverse("letters:letter-list")
     assert panel["editorial_state"] == "missing"
     phases = next(
         task
