@@ -116,8 +116,11 @@ def test_a_decision_leads_to_its_action_which_its_lead_moves_forward(
         tab.context.add_cookies([signed_in_cookie(member, live_server)])
         tab.goto(f"{live_server}/actions/{action.pk}/")
         tab.get_by_role("link", name="Marquer « Devis signés » comme fait").click()
+        # The form's page, loaded (a busy machine may take a while), before it is checked.
+        evidence = tab.get_by_label("Preuve : un lien")
+        expect(evidence).to_be_visible(timeout=30_000)
         check(tab, watch)
-        tab.get_by_label("Preuve : un lien").fill("https://example.org/devis.pdf")
+        evidence.fill("https://example.org/devis.pdf")
         tab.get_by_role("button", name="C'est fait").click()
         expect(tab.get_by_text("Le jalon est fait")).to_be_visible()
         expect(tab.get_by_text("40 %").first).to_be_visible()
